@@ -1,0 +1,114 @@
+package org.jvfs.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jvfs.CoherencePolicy;
+import org.jvfs.spi.NodeAttributes;
+import org.jvfs.spi.NodeInfo;
+
+/**
+ * Checks that what the cache holds agrees with the backends: every reachable positive dentry names
+ * the node the backend has under that name, every reachable negative dentry is absent in the
+ * backend, and every attribute snapshot equals the backend's (access time aside). Entries of mounts
+ * under a TTL or WATCH policy may lag by design and are skipped, as are orphans (children of
+ * dentries no longer cached). This does blocking IO: it is for tests and diagnostics.
+ */
+final class CacheVerifier {
+  private final DentryCache cache;
+  private final MountTable mounts;
+
+  CacheVerifier(DentryCache cache, MountTable mounts) {
+    this.cache = cache;
+    this.mounts = mounts;
+  }
+
+  List<String> verify() {
+    Map<Long, Dentry> dirs = new HashMap<>();
+    for (Mount m : mounts.all()) {
+      dirs.put(m.root.id, m.root);
+    }
+    cache.forEachPositive(
+        d -> {
+          if (d.isDirectory()) {
+            dirs.put(d.id, d);
+          }
+        });
+    List<String> problems = new ArrayList<>();
+    cache.forEachPositive(
+        d -> {
+          Dentry parent = dirs.get(d.parentId);
+          if (parent == null || !isPrivate(d.mount)) {
+            return;
+          }
+          NodeInfo info = lookup(parent, d, problems);
+          if (info == null) {
+            problems.add("cached " + d + " is absent in the backend");
+          } else if (!info.node().equals(d.node) || info.kind() != d.kind) {
+            problems.add("cached " + d + " names another node than the backend's " + info);
+          }
+        });
+    cache.forEachNegative(
+        (key, mount) -> {
+          Dentry parent = dirs.get(key.parentId());
+          if (parent == null || !isPrivate(mount)) {
+            return;
+          }
+          try {
+            NodeInfo info =
+                parent.mount.backend.lookup(parent.node, key.name()).toCompletableFuture().join();
+            if (info != null) {
+              problems.add("negative " + key + " exists in the backend: " + info);
+            }
+          } catch (RuntimeException e) {
+            problems.add("negative " + key + ": backend lookup failed: " + Errors.unwrap(e));
+          }
+        });
+    cache.forEachAttributes(
+        (mount, node, attrs) -> {
+          if (!isPrivate(mount)) {
+            return;
+          }
+          try {
+            NodeAttributes now = mount.backend.attributes(node).toCompletableFuture().join();
+            if (!sameButAccessTime(now, attrs)) {
+              problems.add("cached attributes " + attrs + " differ from the backend's " + now);
+            }
+          } catch (RuntimeException e) {
+            // A node removed since (its last link gone) may have no attributes left; a cached
+            // snapshot of an unreachable node is harmless.
+          }
+        });
+    return problems;
+  }
+
+  private static NodeInfo lookup(Dentry parent, Dentry d, List<String> problems) {
+    try {
+      return parent
+          .mount
+          .backend
+          .lookup(parent.node, Objects.requireNonNull(d.name))
+          .toCompletableFuture()
+          .join();
+    } catch (RuntimeException e) {
+      problems.add("cached " + d + ": backend lookup failed: " + Errors.unwrap(e));
+      return null;
+    }
+  }
+
+  private static boolean isPrivate(Mount m) {
+    return m.policy.kind() == CoherencePolicy.Kind.PRIVATE;
+  }
+
+  private static boolean sameButAccessTime(NodeAttributes a, NodeAttributes b) {
+    return a.kind() == b.kind()
+        && a.size() == b.size()
+        && a.lastModifiedTime().equals(b.lastModifiedTime())
+        && a.changeTime().equals(b.changeTime())
+        && Objects.equals(a.permissions(), b.permissions())
+        && a.linkCount() == b.linkCount()
+        && Objects.equals(a.fileKey(), b.fileKey());
+  }
+}

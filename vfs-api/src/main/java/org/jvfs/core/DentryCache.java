@@ -1,0 +1,430 @@
+package org.jvfs.core;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.jvfs.CacheStats;
+import org.jvfs.spi.Name;
+import org.jvfs.spi.Node;
+import org.jvfs.spi.NodeAttributes;
+import org.jvfs.spi.NodeInfo;
+import org.jvfs.spi.NodeKind;
+
+/**
+ * The dentry cache: positive dentries, negative dentries and attribute snapshots, each a Caffeine
+ * cache of its own.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <ul>
+ *   <li>Children are keyed by (parent dentry id, name). Ids are never reused, so dropping a
+ *       directory's dentry orphans its subtree in O(1); Caffeine evicts the orphans later.
+ *   <li>Negative dentries have their own cache and cap, so a flood of lookups of absent names
+ *       cannot evict the working set.
+ *   <li>Attributes are keyed by (mount, node), not by dentry, so that hard links share one snapshot
+ *       and a write through one name is seen through every other.
+ *   <li>Concurrent misses of one key share one backend call through {@link #inflight}. This is a
+ *       map of its own rather than Caffeine's {@code AsyncCache} because a load may end negative,
+ *       and a negative answer belongs in the negative cache with its own cap. A failed load is
+ *       removed and never cached. Readers never wait on an in-flight load unless they asked for IO:
+ *       {@link #peek} treats in-flight as a miss.
+ *   <li>Insertions are guarded by the parent directory's generation (as the kernel's {@code
+ *       d_seq}): a load records the generation before it calls the backend and inserts its answer
+ *       only if no mutation of that directory completed meanwhile. The check and the insert, and a
+ *       mutation's generation bump and its cache update, happen under the directory's {@link
+ *       Dentry.DirState} monitor, which is never held across IO. A mutation also detaches in-flight
+ *       loads of the keys it changed, so a lookup that starts after the mutation never joins a load
+ *       that started before it.
+ *   <li>Attribute snapshots use the same idea with one global epoch: an invalidation bumps the
+ *       epoch inside {@code compute} on the key, and a load inserts, inside {@code compute} on the
+ *       same key, only if the epoch is the one it saw before calling the backend.
+ *   <li>Every mutation updates the cache only after the backend succeeded.
+ * </ul>
+ *
+ * <p>Thread-safe. With caching disabled, nothing is stored and every peek is a miss; loads are
+ * still shared.
+ */
+final class DentryCache {
+
+  /** The answer for a name known to be absent. */
+  static final Object ABSENT = new Object();
+
+  private record Negative(Mount mount) {}
+
+  private record AttrKey(Mount mount, Node node) {}
+
+  private record Attrs(Mount mount, NodeAttributes attributes) {}
+
+  private final boolean enabled;
+  private final Cache<DentryKey, Dentry> positive;
+  private final Cache<DentryKey, Negative> negative;
+  private final Cache<AttrKey, Attrs> attributes;
+  private final ConcurrentHashMap<DentryKey, CompletableFuture<Object>> inflight =
+      new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong attrEpoch = new AtomicLong();
+
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder negativeHits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder loads = new LongAdder();
+  private final LongAdder evictions = new LongAdder();
+  private final AtomicLong loadsInFlight = new AtomicLong();
+
+  DentryCache(boolean enabled, long maxPositive, long maxNegative) {
+    this.enabled = enabled;
+    this.positive =
+        Caffeine.newBuilder()
+            .maximumSize(maxPositive)
+            .expireAfter(expiry((DentryKey k, Dentry d) -> d.mount.ttlNanos))
+            .executor(Runnable::run)
+            .evictionListener((k, v, cause) -> evictions.increment())
+            .build();
+    this.negative =
+        Caffeine.newBuilder()
+            .maximumSize(maxNegative)
+            .expireAfter(expiry((DentryKey k, Negative n) -> n.mount.ttlNanos))
+            .executor(Runnable::run)
+            .evictionListener((k, v, cause) -> evictions.increment())
+            .build();
+    this.attributes =
+        Caffeine.newBuilder()
+            .maximumSize(maxPositive)
+            .expireAfter(expiry((AttrKey k, Attrs a) -> a.mount.ttlNanos))
+            .executor(Runnable::run)
+            .build();
+  }
+
+  private interface Ttl<K, V> {
+    long nanos(K key, V value);
+  }
+
+  /** An expiry by the mount's policy: Long.MAX_VALUE (never) unless TTL; refreshed on update. */
+  private static <K, V> Expiry<K, V> expiry(Ttl<K, V> ttl) {
+    return new Expiry<>() {
+      @Override
+      public long expireAfterCreate(K key, V value, long currentTime) {
+        return ttl.nanos(key, value);
+      }
+
+      @Override
+      public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
+        return ttl.nanos(key, value);
+      }
+
+      @Override
+      public long expireAfterRead(K key, V value, long currentTime, long currentDuration) {
+        return currentDuration;
+      }
+    };
+  }
+
+  boolean enabled() {
+    return enabled;
+  }
+
+  /** Returns a fresh dentry id. */
+  long newId() {
+    return ids.incrementAndGet();
+  }
+
+  /** Makes a dentry for {@code info} found as {@code name} in {@code dir}. */
+  Dentry newDentry(Dentry dir, Name name, NodeInfo info) {
+    NodeKind kind = info.kind();
+    return new Dentry(
+        newId(),
+        dir.id,
+        name,
+        dir.mount,
+        info.node(),
+        kind,
+        info.symlinkTarget(),
+        kind == NodeKind.DIRECTORY ? new Dentry.DirState() : null);
+  }
+
+  /**
+   * Answers from memory alone: the dentry, {@link #ABSENT}, or null for a miss. Never blocks, never
+   * waits for a load in flight.
+   */
+  @Nullable Object peek(Dentry dir, Name name) {
+    if (!enabled) {
+      misses.increment();
+      return null;
+    }
+    DentryKey key = new DentryKey(dir.id, name);
+    Dentry d = positive.getIfPresent(key);
+    if (d != null) {
+      hits.increment();
+      return d;
+    }
+    if (negative.getIfPresent(key) != null) {
+      negativeHits.increment();
+      return ABSENT;
+    }
+    misses.increment();
+    return null;
+  }
+
+  /**
+   * Loads {@code name} in {@code dir} through {@code call}, sharing the load with concurrent
+   * callers, and caches the answer if no mutation of {@code dir} completed meanwhile.
+   *
+   * @return a future of a {@link Dentry} or {@link #ABSENT}
+   */
+  CompletableFuture<Object> load(
+      Dentry dir, Name name, Supplier<CompletionStage<@Nullable NodeInfo>> call) {
+    DentryKey key = new DentryKey(dir.id, name);
+    CompletableFuture<Object> existing = inflight.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    existing = inflight.putIfAbsent(key, mine);
+    if (existing != null) {
+      return existing;
+    }
+    Dentry.DirState state = dir.dirState();
+    long generation = state.generation();
+    long epoch = attrEpoch.get();
+    loads.increment();
+    loadsInFlight.incrementAndGet();
+    CompletionStage<@Nullable NodeInfo> stage;
+    try {
+      stage = call.get();
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    stage.whenComplete(
+        (info, error) -> {
+          loadsInFlight.decrementAndGet();
+          if (error != null) {
+            inflight.remove(key, mine);
+            mine.completeExceptionally(error);
+            return;
+          }
+          Object answer = info == null ? ABSENT : newDentry(dir, name, info);
+          if (enabled) {
+            synchronized (state) {
+              if (state.generation == generation) {
+                if (answer instanceof Dentry d) {
+                  positive.put(key, d);
+                  negative.invalidate(key);
+                } else {
+                  negative.put(key, new Negative(dir.mount));
+                }
+              }
+            }
+            if (info != null) {
+              putAttributes(dir.mount, info.node(), info.attributes(), epoch);
+            }
+          }
+          inflight.remove(key, mine);
+          mine.complete(answer);
+        });
+    return mine;
+  }
+
+  /** Returns the cached attributes of a node, or null. Never blocks. */
+  @Nullable NodeAttributes peekAttributes(Mount mount, Node node) {
+    if (!enabled) {
+      return null;
+    }
+    Attrs a = attributes.getIfPresent(new AttrKey(mount, node));
+    return a == null ? null : a.attributes;
+  }
+
+  /**
+   * Returns the epoch a caller reads before fetching attributes to cache with {@link
+   * #putAttributes}.
+   */
+  long attributeEpoch() {
+    return attrEpoch.get();
+  }
+
+  /** Caches attributes fetched after {@code epoch} was read, unless an invalidation came since. */
+  void putAttributes(Mount mount, Node node, NodeAttributes attrs, long epoch) {
+    if (!enabled) {
+      return;
+    }
+    attributes
+        .asMap()
+        .compute(
+            new AttrKey(mount, node),
+            (k, old) -> attrEpoch.get() == epoch ? new Attrs(mount, attrs) : old);
+  }
+
+  /** Forgets a node's attributes after a change; later loads that started earlier are refused. */
+  void invalidateAttributes(Mount mount, Node node) {
+    attributes
+        .asMap()
+        .compute(
+            new AttrKey(mount, node),
+            (k, old) -> {
+              attrEpoch.incrementAndGet();
+              return null;
+            });
+  }
+
+  /** Replaces a symlink dentry by one that carries its target, if it is still the cached one. */
+  void rememberSymlinkTarget(Dentry link, String target) {
+    if (enabled && link.name != null) {
+      positive.asMap().replace(link.key(), link, link.withSymlinkTarget(target));
+    }
+  }
+
+  /** Records that {@code name} now exists in {@code dir}, after the backend made it. */
+  Dentry added(Dentry dir, Name name, NodeInfo info) {
+    Dentry d = newDentry(dir, name, info);
+    long epoch = attrEpoch.get();
+    DentryKey key = new DentryKey(dir.id, name);
+    Dentry.DirState state = dir.dirState();
+    synchronized (state) {
+      state.generation++;
+      inflight.remove(key);
+      if (enabled) {
+        negative.invalidate(key);
+        positive.put(key, d);
+      }
+    }
+    invalidateAttributes(dir.mount, dir.node);
+    putAttributes(dir.mount, info.node(), info.attributes(), epoch);
+    return d;
+  }
+
+  /** Records that {@code name} no longer exists in {@code dir}, after the backend removed it. */
+  void removed(Dentry dir, Name name, @Nullable Node node) {
+    DentryKey key = new DentryKey(dir.id, name);
+    Dentry.DirState state = dir.dirState();
+    synchronized (state) {
+      state.generation++;
+      inflight.remove(key);
+      if (enabled) {
+        positive.invalidate(key);
+        negative.put(key, new Negative(dir.mount));
+      }
+    }
+    invalidateAttributes(dir.mount, dir.node);
+    if (node != null) {
+      invalidateAttributes(dir.mount, node);
+    }
+  }
+
+  /**
+   * Forgets whatever is cached for {@code name} in {@code dir}, when the VFS cannot tell the new
+   * state (a failed or partial mutation).
+   */
+  void forget(Dentry dir, Name name) {
+    DentryKey key = new DentryKey(dir.id, name);
+    Dentry.DirState state = dir.dirState();
+    synchronized (state) {
+      state.generation++;
+      inflight.remove(key);
+      positive.invalidate(key);
+      negative.invalidate(key);
+    }
+    invalidateAttributes(dir.mount, dir.node);
+  }
+
+  /**
+   * Records a rename after the backend did it. With stable nodes the moved dentry is re-keyed (its
+   * cached subtree stays reachable); otherwise the target is forgotten and loaded again.
+   */
+  void renamed(
+      Dentry fromDir,
+      Name fromName,
+      Dentry toDir,
+      Name toName,
+      Dentry moved,
+      @Nullable Dentry replaced,
+      boolean stableNodes) {
+    DentryKey from = new DentryKey(fromDir.id, fromName);
+    DentryKey to = new DentryKey(toDir.id, toName);
+    Dentry.DirState first = fromDir.id <= toDir.id ? fromDir.dirState() : toDir.dirState();
+    Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
+    synchronized (first) {
+      synchronized (second) {
+        fromDir.dirState().generation++;
+        if (second != first) {
+          toDir.dirState().generation++;
+        }
+        inflight.remove(from);
+        inflight.remove(to);
+        if (enabled) {
+          positive.invalidate(from);
+          negative.put(from, new Negative(fromDir.mount));
+          negative.invalidate(to);
+          if (stableNodes) {
+            positive.put(to, moved.rekeyed(toDir.id, toName));
+          } else {
+            positive.invalidate(to);
+          }
+        }
+      }
+    }
+    invalidateAttributes(fromDir.mount, fromDir.node);
+    invalidateAttributes(toDir.mount, toDir.node);
+    invalidateAttributes(moved.mount, moved.node);
+    if (replaced != null) {
+      invalidateAttributes(replaced.mount, replaced.node);
+    }
+  }
+
+  /** Drops every cached answer of one mount (a watch queue overflowed, say). */
+  void invalidateMount(Mount mount) {
+    positive.asMap().values().removeIf(d -> d.mount == mount);
+    negative.asMap().values().removeIf(n -> n.mount == mount);
+    attributes.asMap().values().removeIf(a -> a.mount == mount);
+    attrEpoch.incrementAndGet();
+  }
+
+  /** Returns the cached positive dentry for a key, or null; for invariant checks. */
+  @Nullable Dentry cachedPositive(long parentId, Name name) {
+    return positive.getIfPresent(new DentryKey(parentId, name));
+  }
+
+  /** Visits every cached positive dentry; for invariant checks. */
+  void forEachPositive(java.util.function.Consumer<Dentry> action) {
+    positive.asMap().values().forEach(action);
+  }
+
+  /** Visits every cached negative key; for invariant checks. */
+  void forEachNegative(java.util.function.BiConsumer<DentryKey, Mount> action) {
+    negative.asMap().forEach((k, n) -> action.accept(k, n.mount));
+  }
+
+  /** Visits every cached attribute snapshot; for invariant checks. */
+  void forEachAttributes(TriConsumer action) {
+    attributes.asMap().forEach((k, a) -> action.accept(k.mount, k.node, a.attributes));
+  }
+
+  /** A consumer of three arguments. */
+  interface TriConsumer {
+    void accept(Mount mount, Node node, NodeAttributes attributes);
+  }
+
+  /** Drops everything; on close. */
+  void clear() {
+    positive.invalidateAll();
+    negative.invalidateAll();
+    attributes.invalidateAll();
+  }
+
+  CacheStats stats() {
+    return new CacheStats(
+        hits.sum(),
+        negativeHits.sum(),
+        misses.sum(),
+        loads.sum(),
+        evictions.sum(),
+        loadsInFlight.get(),
+        positive.estimatedSize(),
+        negative.estimatedSize());
+  }
+}

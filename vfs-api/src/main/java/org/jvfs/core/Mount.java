@@ -1,0 +1,49 @@
+package org.jvfs.core;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Set;
+import org.jvfs.CoherencePolicy;
+import org.jvfs.spi.Backend;
+import org.jvfs.spi.Capability;
+import org.jvfs.spi.NodeKind;
+
+/** A backend mounted at a path of the VFS, with its coherence policy. Immutable. */
+final class Mount {
+  final String path;
+  final Backend backend;
+  final CoherencePolicy policy;
+  final Set<Capability> capabilities;
+  final Dentry root;
+
+  /** Nanoseconds a cached answer stays valid: Long.MAX_VALUE unless the policy is TTL. */
+  final long ttlNanos;
+
+  Mount(String path, Backend backend, CoherencePolicy policy, long rootId) {
+    this.path = checkNotNull(path);
+    this.backend = checkNotNull(backend);
+    this.policy = checkNotNull(policy);
+    this.capabilities = Set.copyOf(backend.capabilities());
+    this.root =
+        new Dentry(
+            rootId,
+            -1,
+            null,
+            this,
+            backend.root(),
+            NodeKind.DIRECTORY,
+            null,
+            new Dentry.DirState());
+    java.time.Duration ttl = policy.ttl();
+    this.ttlNanos = ttl == null ? Long.MAX_VALUE : ttl.toNanos();
+  }
+
+  boolean has(Capability c) {
+    return capabilities.contains(c);
+  }
+
+  @Override
+  public String toString() {
+    return "Mount[" + path + ", " + policy + "]";
+  }
+}
