@@ -1,0 +1,5 @@
+/** A runnable example of the jvfs API. */
+@NullMarked
+package org.jvfs.example;
+
+import org.jspecify.annotations.NullMarked;
