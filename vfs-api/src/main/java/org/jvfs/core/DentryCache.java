@@ -3,6 +3,7 @@ package org.jvfs.core;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,10 +80,16 @@ final class DentryCache {
   private final AtomicLong loadsInFlight = new AtomicLong();
 
   DentryCache(boolean enabled, long maxPositive, long maxNegative) {
+    this(enabled, maxPositive, maxNegative, Ticker.systemTicker());
+  }
+
+  /** Makes a cache whose TTL expiry reads time from {@code ticker}; tests pass a fake one. */
+  DentryCache(boolean enabled, long maxPositive, long maxNegative, Ticker ticker) {
     this.enabled = enabled;
     this.positive =
         Caffeine.newBuilder()
             .maximumSize(maxPositive)
+            .ticker(ticker)
             .expireAfter(expiry((DentryKey k, Dentry d) -> d.mount.ttlNanos))
             .executor(Runnable::run)
             .evictionListener((k, v, cause) -> evictions.increment())
@@ -90,6 +97,7 @@ final class DentryCache {
     this.negative =
         Caffeine.newBuilder()
             .maximumSize(maxNegative)
+            .ticker(ticker)
             .expireAfter(expiry((DentryKey k, Negative n) -> n.mount.ttlNanos))
             .executor(Runnable::run)
             .evictionListener((k, v, cause) -> evictions.increment())
@@ -97,6 +105,7 @@ final class DentryCache {
     this.attributes =
         Caffeine.newBuilder()
             .maximumSize(maxPositive)
+            .ticker(ticker)
             .expireAfter(expiry((AttrKey k, Attrs a) -> a.mount.ttlNanos))
             .executor(Runnable::run)
             .build();

@@ -1,0 +1,207 @@
+package org.jvfs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.jvfs.CoherencePolicy;
+import org.jvfs.memory.MemoryBackend;
+import org.jvfs.spi.Backend;
+import org.jvfs.spi.Name;
+import org.jvfs.spi.NodeInfo;
+import org.jvfs.spi.OpenFlags;
+
+class DentryCacheTest {
+  private final AtomicLong now = new AtomicLong();
+  private final DentryCache cache = new DentryCache(true, 1000, 10, now::get);
+  private final Backend backend = MemoryBackend.create();
+  private final Mount mount = new Mount("/", backend, CoherencePolicy.PRIVATE, cache.newId());
+  private final Dentry root = mount.root;
+
+  private NodeInfo makeFile(String name) {
+    return backend
+        .open(
+            backend.root(),
+            Name.of(name),
+            OpenFlags.from(
+                java.util.Set.of(
+                    java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.CREATE)),
+            null)
+        .toCompletableFuture()
+        .join()
+        .info();
+  }
+
+  private CompletableFuture<@Nullable NodeInfo> lookup(String name) {
+    return backend.lookup(backend.root(), Name.of(name)).toCompletableFuture();
+  }
+
+  @Test
+  void peek_uncached_isMissAndCounted() {
+    assertThat(cache.peek(root, Name.of("a"))).isNull();
+    assertThat(cache.stats().missCount()).isEqualTo(1);
+    assertThat(cache.stats().loadCount()).isZero();
+  }
+
+  @Test
+  void load_absent_cachesNegative() {
+    Object answer = cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    assertThat(answer).isSameAs(DentryCache.ABSENT);
+    assertThat(cache.peek(root, Name.of("a"))).isSameAs(DentryCache.ABSENT);
+    assertThat(cache.stats().negativeHitCount()).isEqualTo(1);
+    assertThat(cache.stats().negativeSize()).isEqualTo(1);
+  }
+
+  @Test
+  void load_present_cachesDentryAndAttributes() {
+    NodeInfo info = makeFile("f");
+    Dentry d = (Dentry) cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    assertThat(d.node).isEqualTo(info.node());
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(d);
+    assertThat(cache.peekAttributes(mount, d.node)).isEqualTo(info.attributes());
+  }
+
+  @Test
+  void load_concurrentMisses_shareOneCall() {
+    AtomicInteger calls = new AtomicInteger();
+    CompletableFuture<@Nullable NodeInfo> gate = new CompletableFuture<>();
+    CompletableFuture<Object> first =
+        cache.load(
+            root,
+            Name.of("a"),
+            () -> {
+              calls.incrementAndGet();
+              return gate;
+            });
+    CompletableFuture<Object> second =
+        cache.load(
+            root,
+            Name.of("a"),
+            () -> {
+              calls.incrementAndGet();
+              return gate;
+            });
+    assertThat(second).isSameAs(first);
+    assertThat(cache.stats().loadsInFlight()).isEqualTo(1);
+    gate.complete(null);
+    assertThat(first.join()).isSameAs(DentryCache.ABSENT);
+    assertThat(calls).hasValue(1);
+    assertThat(cache.stats().loadsInFlight()).isZero();
+  }
+
+  @Test
+  void load_failed_isNotCachedAndNextLoadCallsAgain() {
+    AtomicInteger calls = new AtomicInteger();
+    CompletableFuture<Object> failed =
+        cache.load(
+            root,
+            Name.of("a"),
+            () -> {
+              calls.incrementAndGet();
+              return CompletableFuture.failedFuture(new java.io.IOException("boom"));
+            });
+    assertThat(failed).isCompletedExceptionally();
+    assertThat(cache.peek(root, Name.of("a"))).isNull();
+    cache
+        .load(
+            root,
+            Name.of("a"),
+            () -> {
+              calls.incrementAndGet();
+              return lookup("a");
+            })
+        .join();
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void load_racingMutation_doesNotInsertStaleAnswer() {
+    CompletableFuture<@Nullable NodeInfo> stale = new CompletableFuture<>();
+    CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> stale);
+    // The file is created through the VFS while the lookup is in flight.
+    NodeInfo info = makeFile("f");
+    Dentry added = cache.added(root, Name.of("f"), info);
+    // The lookup read the backend before the create: its answer is "absent".
+    stale.complete(null);
+    assertThat(load.join()).isSameAs(DentryCache.ABSENT);
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(added);
+  }
+
+  @Test
+  void added_detachesInFlightLoad_soLaterLookupsLoadAgain() {
+    CompletableFuture<@Nullable NodeInfo> stale = new CompletableFuture<>();
+    CompletableFuture<Object> before = cache.load(root, Name.of("f"), () -> stale);
+    cache.forget(root, Name.of("f"));
+    CompletableFuture<Object> after = cache.load(root, Name.of("f"), () -> lookup("f"));
+    assertThat(after).isNotSameAs(before);
+    stale.complete(null);
+  }
+
+  @Test
+  void negatives_haveTheirOwnCap_andDoNotEvictPositives() {
+    NodeInfo info = makeFile("keep");
+    cache.load(root, Name.of("keep"), () -> lookup("keep")).join();
+    for (int i = 0; i < 500; i++) {
+      cache.load(root, Name.of("absent" + i), () -> lookup("nothing")).join();
+    }
+    cache.stats();
+    assertThat(((Dentry) cache.peek(root, Name.of("keep"))).node).isEqualTo(info.node());
+    assertThat(cache.stats().negativeSize()).isLessThanOrEqualTo(10);
+    assertThat(cache.stats().evictionCount()).isGreaterThanOrEqualTo(490);
+  }
+
+  @Test
+  void removed_turnsPositiveIntoNegative() {
+    NodeInfo info = makeFile("f");
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    cache.removed(root, Name.of("f"), info.node());
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(DentryCache.ABSENT);
+    assertThat(cache.peekAttributes(mount, info.node())).isNull();
+  }
+
+  @Test
+  void attributes_invalidatedDuringLoad_areNotCached() {
+    NodeInfo info = makeFile("f");
+    long epoch = cache.attributeEpoch();
+    cache.invalidateAttributes(mount, info.node());
+    cache.putAttributes(mount, info.node(), info.attributes(), epoch);
+    assertThat(cache.peekAttributes(mount, info.node())).isNull();
+  }
+
+  @Test
+  void ttlPolicy_expiresEntriesAfterTheBound() {
+    Mount ttl = new Mount("/", backend, CoherencePolicy.ttl(Duration.ofSeconds(1)), cache.newId());
+    makeFile("f");
+    cache.load(ttl.root, Name.of("f"), () -> lookup("f")).join();
+    cache.load(ttl.root, Name.of("g"), () -> lookup("g")).join();
+    now.addAndGet(Duration.ofMillis(999).toNanos());
+    assertThat(cache.peek(ttl.root, Name.of("f"))).isInstanceOf(Dentry.class);
+    assertThat(cache.peek(ttl.root, Name.of("g"))).isSameAs(DentryCache.ABSENT);
+    now.addAndGet(Duration.ofMillis(2).toNanos());
+    assertThat(cache.peek(ttl.root, Name.of("f"))).isNull();
+    assertThat(cache.peek(ttl.root, Name.of("g"))).isNull();
+  }
+
+  @Test
+  void privatePolicy_neverExpires() {
+    makeFile("f");
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    now.addAndGet(Duration.ofDays(365).toNanos());
+    assertThat(cache.peek(root, Name.of("f"))).isInstanceOf(Dentry.class);
+  }
+
+  @Test
+  void disabled_storesNothing() {
+    DentryCache off = new DentryCache(false, 1000, 10);
+    Mount m = new Mount("/", backend, CoherencePolicy.PRIVATE, off.newId());
+    makeFile("f");
+    off.load(m.root, Name.of("f"), () -> lookup("f")).join();
+    assertThat(off.peek(m.root, Name.of("f"))).isNull();
+    assertThat(off.stats().positiveSize()).isZero();
+  }
+}
