@@ -145,4 +145,36 @@ public abstract class FileSystemConformanceKit {
       super(FileSystemConformanceKit.this);
     }
   }
+
+  @Nested
+  @DisplayName("Reading and writing whole files and streams")
+  class ReadingAndWriting extends ReadWriteConformance {
+    ReadingAndWriting() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Opening files with standard open options")
+  class OpenOptions extends OpenOptionConformance {
+    OpenOptions() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Seeking, growing and truncating through byte channels")
+  class ByteChannels extends ByteChannelConformance {
+    ByteChannels() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("File channels, asynchronous channels and locks")
+  class FileChannels extends FileChannelConformance {
+    FileChannels() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
 }
