@@ -177,4 +177,36 @@ public abstract class FileSystemConformanceKit {
       super(FileSystemConformanceKit.this);
     }
   }
+
+  @Nested
+  @DisplayName("Listing directories")
+  class Listing extends ListingConformance {
+    Listing() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Walking and searching file trees")
+  class Walking extends WalkConformance {
+    Walking() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Copying files and directories")
+  class Copying extends CopyConformance {
+    Copying() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Moving and renaming files and directories")
+  class Moving extends MoveConformance {
+    Moving() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
 }
