@@ -209,4 +209,20 @@ public abstract class FileSystemConformanceKit {
       super(FileSystemConformanceKit.this);
     }
   }
+
+  @Nested
+  @DisplayName("Creating, reading and following symbolic links")
+  class SymbolicLinks extends SymbolicLinkConformance {
+    SymbolicLinks() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Giving one file several names with hard links")
+  class HardLinks extends HardLinkConformance {
+    HardLinks() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
 }
