@@ -225,4 +225,52 @@ public abstract class FileSystemConformanceKit {
       super(FileSystemConformanceKit.this);
     }
   }
+
+  @Nested
+  @DisplayName("Reading and setting basic attributes")
+  class BasicAttributes extends BasicAttributeConformance {
+    BasicAttributes() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Reading and setting POSIX permissions and owners")
+  class PosixAttributes extends PosixAttributeConformance {
+    PosixAttributes() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Testing existence and file type")
+  class Existence extends ExistenceConformance {
+    Existence() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Resolving real paths and comparing files")
+  class Resolution extends ResolutionConformance {
+    Resolution() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Rejecting invalid names and missing parents")
+  class BadInput extends BadInputConformance {
+    BadInput() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Describing file stores and watching directories")
+  class StoresAndWatching extends StoreAndWatchConformance {
+    StoresAndWatching() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
 }
