@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -78,7 +79,7 @@ abstract class BasicAttributeConformance extends ConformanceGroup {
     Files.write(file, new byte[1234]);
     assertThat(Files.size(file)).isEqualTo(1234);
 
-    try (var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.WRITE)) {
+    try (var channel = Files.newByteChannel(file, StandardOpenOption.WRITE)) {
       channel.truncate(10);
     }
     assertThat(Files.size(file)).isEqualTo(10);

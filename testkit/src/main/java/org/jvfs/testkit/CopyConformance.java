@@ -1,5 +1,6 @@
 package org.jvfs.testkit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.nio.file.StandardCopyOption.COPY_ATTRIBUTES;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,7 +194,7 @@ abstract class CopyConformance extends ConformanceGroup {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     assertThat(Files.copy(source, out)).isEqualTo(11);
-    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("to a stream");
+    assertThat(out.toString(UTF_8)).isEqualTo("to a stream");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -96,7 +97,7 @@ public abstract class FileSystemConformanceKit {
    * @throws IOException if some entry cannot be deleted
    */
   static void deleteTree(Path root) throws IOException {
-    if (Files.notExists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.notExists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ abstract class HardLinkConformance extends ConformanceGroup {
 
   @Test
   void createLink_countsLinksWhereUnixViewExists() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
+    Assumptions.assumeTrue(
         fs().supportedFileAttributeViews().contains("unix"),
         "skipped: no \"unix\" attribute view for unix:nlink");
     Path original = file("original", "x");

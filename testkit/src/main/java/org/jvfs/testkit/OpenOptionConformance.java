@@ -1,5 +1,6 @@
 package org.jvfs.testkit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
@@ -141,8 +142,7 @@ abstract class OpenOptionConformance extends ConformanceGroup {
       channel.position(5).write(ByteBuffer.wrap(bytes(" world")));
       ByteBuffer all = ByteBuffer.allocate(11);
       channel.position(0).read(all);
-      assertThat(new String(all.array(), java.nio.charset.StandardCharsets.UTF_8))
-          .isEqualTo("hello world");
+      assertThat(new String(all.array(), UTF_8)).isEqualTo("hello world");
     }
   }
 

@@ -1,6 +1,7 @@
 package org.jvfs.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -157,9 +159,9 @@ abstract class PosixAttributeConformance extends ConformanceGroup {
   void lookupPrincipalByName_unknownUser() {
     assume(Feature.OWNER);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () ->
                 fs().getUserPrincipalLookupService().lookupPrincipalByName("no-such-user-jvfs-kit"))
-        .isInstanceOf(java.nio.file.attribute.UserPrincipalNotFoundException.class);
+        .isInstanceOf(UserPrincipalNotFoundException.class);
   }
 }

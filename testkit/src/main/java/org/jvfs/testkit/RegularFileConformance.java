@@ -1,5 +1,6 @@
 package org.jvfs.testkit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -114,8 +115,7 @@ abstract class RegularFileConformance extends ConformanceGroup {
     try (var in = Files.newInputStream(file)) {
       Files.delete(file);
       assertThat(Files.exists(file)).isFalse();
-      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-          .isEqualTo("still here");
+      assertThat(new String(in.readAllBytes(), UTF_8)).isEqualTo("still here");
     }
   }
 

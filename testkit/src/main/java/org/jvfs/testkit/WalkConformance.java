@@ -3,6 +3,7 @@ package org.jvfs.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -244,6 +245,6 @@ abstract class WalkConformance extends ConformanceGroup {
           }
         });
 
-    assertThat(failures).singleElement().isInstanceOf(java.nio.file.FileSystemLoopException.class);
+    assertThat(failures).singleElement().isInstanceOf(FileSystemLoopException.class);
   }
 }
