@@ -1,8 +1,10 @@
 /**
- * The conformance kit: JUnit 5 suites every backend runs ({@link
- * org.jvfs.testkit.BackendConformanceKit}), and backend wrappers usable by any test: {@link
- * org.jvfs.testkit.HandleTrackingBackend} finds leaked open files, {@link
- * org.jvfs.testkit.FaultInjectingBackend} injects errors, latency and short transfers.
+ * The conformance kit: abstract JUnit 5 suites that a file system (or a backend) extends to prove
+ * it behaves like the JDK's default provider.
+ *
+ * <p>The kit lives in main scope so that other modules' tests can extend it. Its own tests run it
+ * against the JDK default provider in a temporary directory: a kit test that fails there is a wrong
+ * test.
  */
 @NullMarked
 package org.jvfs.testkit;
