@@ -45,7 +45,20 @@ final class Mover {
 
   CompletableFuture<Void> run() {
     return core.walk(from, false, ctx)
-        .thenCompose(s -> core.walk(to, false, ctx).thenCompose(d -> move(s, d)));
+        .thenCompose(
+            s ->
+                core.walk(to, false, ctx)
+                    .exceptionally(
+                        e -> {
+                          // The JDK names the source, then the target, when the target's
+                          // directory is missing (rename(2) reports ENOENT for the pair).
+                          Throwable c = Errors.unwrap(e);
+                          return TreeOps.failWith(
+                              c instanceof NoSuchFileException
+                                  ? new NoSuchFileException(source, target, null)
+                                  : c);
+                        })
+                    .thenCompose(d -> move(s, d)));
   }
 
   private CompletableFuture<Void> move(Resolution s, Resolution d) {
