@@ -18,9 +18,7 @@ public final class CoherencePolicy {
     /** Only this VFS changes the backend: cached answers are trusted until evicted. */
     PRIVATE,
     /** Cached answers older than a bound are revalidated, as NFS attribute caching does. */
-    TTL,
-    /** The backend pushes invalidations (needs {@link org.jvfs.spi.Capability#WATCH}). */
-    WATCH
+    TTL
   }
 
   /** Only this VFS changes the backend. The default for backends no one else can reach. */

@@ -13,8 +13,8 @@ import org.jvfs.spi.NodeInfo;
  * Checks that what the cache holds agrees with the backends: every reachable positive dentry names
  * the node the backend has under that name, every reachable negative dentry is absent in the
  * backend, and every attribute snapshot equals the backend's (access time aside). Entries of mounts
- * under a TTL or WATCH policy may lag by design and are skipped, as are orphans (children of
- * dentries no longer cached). This does blocking IO: it is for tests and diagnostics.
+ * under a TTL policy may lag by design and are skipped, as are orphans (children of dentries no
+ * longer cached). This does blocking IO: it is for tests and diagnostics.
  */
 final class CacheVerifier {
   private final DentryCache cache;

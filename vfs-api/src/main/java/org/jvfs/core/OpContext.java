@@ -6,14 +6,16 @@ import org.jvfs.Saturation;
 
 /**
  * One user operation's claim on the VFS's bound of operations in flight. The claim is taken the
- * first time the operation needs the backend (always on the caller's thread, before anything went
- * asynchronous, so {@link Saturation#WAIT} blocks the caller and never an IO thread) and released
- * once when the operation completes. Operations answered from the cache never touch the semaphore.
- * Not thread-safe; an operation's steps run one at a time.
+ * first time the operation needs the backend, on the caller's thread, so that {@link
+ * Saturation#WAIT} blocks the caller and never an IO thread; an operation that first needs the
+ * backend after it went asynchronous takes a free slot if there is one and never waits. It is
+ * released once when the operation completes. Operations answered from the cache never touch the
+ * semaphore. Not thread-safe; an operation's steps run one at a time.
  */
 final class OpContext {
   private final Semaphore permits;
   private final Saturation saturation;
+  private final Thread caller = Thread.currentThread();
   private boolean held;
 
   OpContext(Semaphore permits, Saturation saturation) {
@@ -28,6 +30,13 @@ final class OpContext {
    */
   void acquire() {
     if (held) {
+      return;
+    }
+    if (Thread.currentThread() != caller) {
+      // The operation went asynchronous before its first backend call of its own (it joined a
+      // load another operation started). Never block or fail an IO thread here: take a slot if
+      // one is free, else go on unclaimed; the bound is enforced where callers enter.
+      held = permits.tryAcquire();
       return;
     }
     if (saturation == Saturation.FAIL) {

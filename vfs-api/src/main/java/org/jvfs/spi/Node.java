@@ -9,6 +9,6 @@ package org.jvfs.spi;
  * (so hard links to one file give equal nodes); the VFS keys its attribute cache on this. A node
  * must stay usable after its file is renamed if the backend declares {@link
  * Capability#STABLE_NODES}; otherwise the VFS drops cached descendants of a renamed directory.
- * Implementations must be immutable and thread-safe.
+ * Implementations are thread-safe, and their {@code equals} and {@code hashCode} never change.
  */
 public interface Node {}
