@@ -45,7 +45,19 @@ final class Mover {
 
   CompletableFuture<Void> run() {
     return core.walk(from, false, ctx)
-        .thenCompose(s -> core.walk(to, false, ctx).thenCompose(d -> move(s, d)));
+        .thenCompose(
+            s ->
+                core.walk(to, false, ctx)
+                    .exceptionally(
+                        e -> {
+                          // rename(2) fails, and the JDK reports both paths, source first.
+                          Throwable c = Errors.unwrap(e);
+                          if (c instanceof NoSuchFileException && s.entry() != null) {
+                            c = new NoSuchFileException(source, target, null);
+                          }
+                          throw new java.util.concurrent.CompletionException(c);
+                        })
+                    .thenCompose(d -> move(s, d)));
   }
 
   private CompletableFuture<Void> move(Resolution s, Resolution d) {
