@@ -50,13 +50,12 @@ final class Mover {
                 core.walk(to, false, ctx)
                     .exceptionally(
                         e -> {
-                          // The JDK names the source, then the target, when the target's
-                          // directory is missing (rename(2) reports ENOENT for the pair).
+                          // rename(2) fails, and the JDK reports both paths, source first.
                           Throwable c = Errors.unwrap(e);
-                          return TreeOps.failWith(
-                              c instanceof NoSuchFileException
-                                  ? new NoSuchFileException(source, target, null)
-                                  : c);
+                          if (c instanceof NoSuchFileException && s.entry() != null) {
+                            c = new NoSuchFileException(source, target, null);
+                          }
+                          throw new java.util.concurrent.CompletionException(c);
                         })
                     .thenCompose(d -> move(s, d)));
   }

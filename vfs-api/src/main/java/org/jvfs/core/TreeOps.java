@@ -4,8 +4,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.CopyOption;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -51,7 +53,21 @@ public final class TreeOps {
   public CompletableFuture<List<String>> list(String path) {
     ParsedPath parsed = VfsCore.parse(path);
     return core.run(
-        ctx -> core.existing(parsed, true, ctx).thenCompose(d -> listNames(d, path, ctx)));
+        ctx ->
+            core.existing(parsed, true, ctx)
+                .exceptionally(
+                    e -> {
+                      // opendir(3) fails with ENOTDIR, which the JDK reports as
+                      // NotDirectoryException, also when a component on the way is a file.
+                      Throwable c = Errors.unwrap(e);
+                      if (c instanceof FileSystemException fse
+                          && !(c instanceof NotDirectoryException)
+                          && Errno.ENOTDIR.reason().equals(fse.getReason())) {
+                        c = new NotDirectoryException(path);
+                      }
+                      throw new java.util.concurrent.CompletionException(c);
+                    })
+                .thenCompose(d -> listNames(d, path, ctx)));
   }
 
   CompletableFuture<List<String>> listNames(Dentry d, String path, OpContext ctx) {
@@ -169,41 +185,52 @@ public final class TreeOps {
 
   CompletableFuture<Boolean> delete(ParsedPath parsed, OpContext ctx, boolean ifExists) {
     String path = parsed.toString();
-    return core.walk(parsed, false, ctx)
-        .thenCompose(
-            r -> {
-              Dentry entry = r.entry();
-              if (entry == null) {
-                return ifExists
-                    ? CompletableFuture.completedFuture(false)
-                    : fail(new NoSuchFileException(path));
-              }
-              Dentry parent = r.parent();
-              Name name = r.name();
-              if (parent == null || name == null || entry.isMountRoot()) {
-                return fail(Errors.of(Errno.EBUSY, path));
-              }
-              boolean dir = entry.isDirectory();
-              ctx.acquire();
-              return Futures.of(() -> parent.mount.backend.remove(parent.node, name, dir))
-                  .handle(
-                      (v, e) -> {
-                        if (e != null) {
-                          Errno errno = Errors.errnoOf(e);
-                          if (errno == Errno.ENOENT) {
-                            core.cache.forget(parent, name);
-                            if (ifExists) {
-                              return false;
-                            }
-                          }
-                          return fail(
-                              Errors.translate(
-                                  e, path, null, dir ? Errors.Op.RMDIR : Errors.Op.OTHER));
+    CompletableFuture<@Nullable Resolution> walked = core.walk(parsed, false, ctx);
+    if (ifExists) {
+      // As unlink(2) does, a missing directory on the way means "absent", not an error.
+      walked =
+          walked.exceptionally(
+              e -> {
+                Throwable c = Errors.unwrap(e);
+                if (c instanceof NoSuchFileException) {
+                  return null;
+                }
+                throw new java.util.concurrent.CompletionException(c);
+              });
+    }
+    return walked.thenCompose(
+        r -> {
+          Dentry entry = r == null ? null : r.entry();
+          if (r == null || entry == null) {
+            return ifExists
+                ? CompletableFuture.completedFuture(false)
+                : fail(new NoSuchFileException(path));
+          }
+          Dentry parent = r.parent();
+          Name name = r.name();
+          if (parent == null || name == null || entry.isMountRoot()) {
+            return fail(Errors.of(Errno.EBUSY, path));
+          }
+          boolean dir = entry.isDirectory();
+          ctx.acquire();
+          return Futures.of(() -> parent.mount.backend.remove(parent.node, name, dir))
+              .handle(
+                  (v, e) -> {
+                    if (e != null) {
+                      Errno errno = Errors.errnoOf(e);
+                      if (errno == Errno.ENOENT) {
+                        core.cache.forget(parent, name);
+                        if (ifExists) {
+                          return false;
                         }
-                        core.cache.removed(parent, name, entry.node);
-                        return true;
-                      });
-            });
+                      }
+                      return fail(
+                          Errors.translate(e, path, null, dir ? Errors.Op.RMDIR : Errors.Op.OTHER));
+                    }
+                    core.cache.removed(parent, name, entry.node);
+                    return true;
+                  });
+        });
   }
 
   /** Renames, with the JDK's {@code Files.move} semantics. */
@@ -213,6 +240,9 @@ public final class TreeOps {
     boolean replace = false;
     boolean atomic = false;
     for (CopyOption o : options) {
+      if (o == null) {
+        throw new NullPointerException("option");
+      }
       if (o == StandardCopyOption.REPLACE_EXISTING) {
         replace = true;
       } else if (o == StandardCopyOption.ATOMIC_MOVE) {
@@ -234,6 +264,9 @@ public final class TreeOps {
     boolean attrs = false;
     boolean nofollow = false;
     for (CopyOption o : options) {
+      if (o == null) {
+        throw new NullPointerException("option");
+      }
       if (o == StandardCopyOption.REPLACE_EXISTING) {
         replace = true;
       } else if (o == StandardCopyOption.COPY_ATTRIBUTES) {

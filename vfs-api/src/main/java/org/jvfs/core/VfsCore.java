@@ -284,8 +284,11 @@ public final class VfsCore {
     if (closed) {
       return;
     }
-    closed = true;
+    // Fail the pending futures first: once closed is set, in-flight operations fail with
+    // ClosedChannelException and the like, which must not reach callers before the
+    // ClosedFileSystemException that close() promises.
     completer.close();
+    closed = true;
     for (VfsFile f : openFiles) {
       f.closeQuietly();
     }
