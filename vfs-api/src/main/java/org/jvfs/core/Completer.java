@@ -38,12 +38,13 @@ final class Completer {
         (value, error) -> {
           Runnable task =
               () -> {
+                // Forget it first: a caller woken by the completion may count pending futures.
+                pending.remove(user);
                 if (error != null) {
                   user.completeExceptionally(Errors.unwrap(error));
                 } else {
                   user.complete(value);
                 }
-                pending.remove(user);
               };
           try {
             executor.execute(task);
@@ -55,8 +56,8 @@ final class Completer {
   }
 
   private void fail(CompletableFuture<?> f) {
-    f.completeExceptionally(new ClosedFileSystemException());
     pending.remove(f);
+    f.completeExceptionally(new ClosedFileSystemException());
   }
 
   /** Completes every pending future with {@link ClosedFileSystemException}. Idempotent. */
