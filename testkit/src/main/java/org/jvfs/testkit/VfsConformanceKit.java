@@ -46,7 +46,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -969,9 +968,6 @@ public abstract class VfsConformanceKit {
     }
 
     @Test
-    @Disabled(
-        "core bug: the VFS fails with FileAlreadyExistsException(/f/x); the JDK with"
-            + " FileSystemException(/f/x, Not a directory)")
     void createDirectories_throughAFile_failsWithNotADirectory() {
       put("/f", "x");
       FileSystemException e =

@@ -150,7 +150,13 @@ public final class TreeOps {
                           Dentry e = r.entry();
                           if (e != null) {
                             if (!e.isDirectory()) {
-                              return fail(new FileAlreadyExistsException(path));
+                              if (last) {
+                                return fail(new FileAlreadyExistsException(path));
+                              }
+                              // As the JDK: mkdir of the next component fails with ENOTDIR.
+                              Name next = parts.get(i[0]);
+                              String child = prefix + "/" + (next == null ? ".." : next.toString());
+                              return fail(Errors.of(Errno.ENOTDIR, child));
                             }
                             return CompletableFuture.completedFuture(!last);
                           }
