@@ -21,14 +21,23 @@ public final class FsOpArbitraries {
     return Arbitraries.of("a", "b", "c");
   }
 
+  /** Returns lists of one to three names, shorter ones more often so that parents exist. */
+  @SuppressWarnings("unchecked")
+  private static Arbitrary<List<String>> nameLists() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, names().list().ofSize(1)),
+        Tuple.of(3, names().list().ofSize(2)),
+        Tuple.of(2, names().list().ofSize(3)));
+  }
+
   /** Returns absolute paths of one to three names, without {@code ..}. */
   public static Arbitrary<String> simplePaths() {
-    return names().list().ofMinSize(1).ofMaxSize(3).map(l -> "/" + String.join("/", l));
+    return nameLists().map(l -> "/" + String.join("/", l));
   }
 
   /** Returns absolute paths under {@code prefix} (a path like {@code /t1}). */
   public static Arbitrary<String> simplePaths(String prefix) {
-    return names().list().ofMinSize(1).ofMaxSize(3).map(l -> prefix + "/" + String.join("/", l));
+    return nameLists().map(l -> prefix + "/" + String.join("/", l));
   }
 
   /**
@@ -37,9 +46,7 @@ public final class FsOpArbitraries {
    */
   public static Arbitrary<String> paths() {
     return Combinators.combine(
-            names().list().ofMinSize(1).ofMaxSize(3),
-            Arbitraries.integers().between(0, 5),
-            Arbitraries.integers().between(0, 2))
+            nameLists(), Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 2))
         .as(
             (parts, dice, where) -> {
               List<String> l = new ArrayList<>(parts);
