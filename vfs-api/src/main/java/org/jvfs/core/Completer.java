@@ -38,12 +38,15 @@ final class Completer {
         (value, error) -> {
           Runnable task =
               () -> {
+                // Forget the future before completing it: a caller woken by the completion must
+                // not see it still counted as pending. A close in between fails it first, which
+                // is fine: the future still completes exactly once.
+                pending.remove(user);
                 if (error != null) {
                   user.completeExceptionally(Errors.unwrap(error));
                 } else {
                   user.complete(value);
                 }
-                pending.remove(user);
               };
           try {
             executor.execute(task);
