@@ -38,7 +38,9 @@ final class Completer {
         (value, error) -> {
           Runnable task =
               () -> {
-                // Forget it first: a caller woken by the completion may count pending futures.
+                // Forget the future before completing it: a caller woken by the completion must
+                // not see it still counted as pending. A close in between fails it first, which
+                // is fine: the future still completes exactly once.
                 pending.remove(user);
                 if (error != null) {
                   user.completeExceptionally(Errors.unwrap(error));
@@ -56,8 +58,8 @@ final class Completer {
   }
 
   private void fail(CompletableFuture<?> f) {
-    pending.remove(f);
     f.completeExceptionally(new ClosedFileSystemException());
+    pending.remove(f);
   }
 
   /** Completes every pending future with {@link ClosedFileSystemException}. Idempotent. */

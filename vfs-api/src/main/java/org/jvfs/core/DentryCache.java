@@ -291,7 +291,6 @@ final class DentryCache {
   /** Records that {@code name} now exists in {@code dir}, after the backend made it. */
   Dentry added(Dentry dir, Name name, NodeInfo info) {
     Dentry d = newDentry(dir, name, info);
-    long epoch = attrEpoch.get();
     DentryKey key = new DentryKey(dir.id, name);
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
@@ -303,7 +302,11 @@ final class DentryCache {
       }
     }
     invalidateAttributes(dir.mount, dir.node);
-    putAttributes(dir.mount, info.node(), info.attributes(), epoch);
+    // A hard link adds a name to a node whose snapshot may be cached with the old link count:
+    // drop it, then cache the backend's fresh answer (a put with an epoch read before the
+    // invalidations above would be refused and leave the stale snapshot behind).
+    invalidateAttributes(dir.mount, info.node());
+    putAttributes(dir.mount, info.node(), info.attributes(), attrEpoch.get());
     return d;
   }
 

@@ -44,20 +44,24 @@ final class Mover {
   }
 
   CompletableFuture<Void> run() {
+    // As the JDK, which lstat()s the source first: an absent source is NoSuchFileException even
+    // when the target's path is broken too.
     return core.walk(from, false, ctx)
         .thenCompose(
             s ->
-                core.walk(to, false, ctx)
-                    .exceptionally(
-                        e -> {
-                          // rename(2) fails, and the JDK reports both paths, source first.
-                          Throwable c = Errors.unwrap(e);
-                          if (c instanceof NoSuchFileException && s.entry() != null) {
-                            c = new NoSuchFileException(source, target, null);
-                          }
-                          throw new java.util.concurrent.CompletionException(c);
-                        })
-                    .thenCompose(d -> move(s, d)));
+                s.entry() == null
+                    ? TreeOps.<CompletableFuture<Void>>failWith(new NoSuchFileException(source))
+                    : core.walk(to, false, ctx)
+                        .exceptionally(
+                            e -> {
+                              // rename(2) fails, and the JDK reports both paths, source first.
+                              Throwable c = Errors.unwrap(e);
+                              if (c instanceof NoSuchFileException) {
+                                c = new NoSuchFileException(source, target, null);
+                              }
+                              throw new java.util.concurrent.CompletionException(c);
+                            })
+                        .thenCompose(d -> move(s, d)));
   }
 
   private CompletableFuture<Void> move(Resolution s, Resolution d) {
@@ -86,6 +90,16 @@ final class Mover {
         // The JDK deletes the target first, so a file may replace an empty directory.
         return tree.delete(to, ctx, false).thenCompose(b -> rename(s, d, moved, null, false));
       }
+      if (existing.isDirectory()) {
+        // The JDK removes a replaced directory before it renames: a non-empty one is
+        // DirectoryNotEmptyException even where rename(2) would say EINVAL first.
+        return tree.listNames(existing, target, ctx)
+            .thenCompose(
+                names ->
+                    names.isEmpty()
+                        ? rename(s, d, moved, existing, true)
+                        : TreeOps.failWith(TreeOps.notEmpty(target)));
+      }
     }
     return rename(s, d, moved, existing, existing != null);
   }
@@ -107,6 +121,12 @@ final class Mover {
                 Errno errno = Errors.errnoOf(e);
                 if (errno == Errno.ENOENT) {
                   core.cache.forget(fromDir, fromName);
+                }
+                if (replaced != null
+                    && replaced.isDirectory()
+                    && (errno == Errno.ENOTEMPTY || errno == Errno.EEXIST)) {
+                  // As the JDK, whose rmdir of the target fails first.
+                  return TreeOps.failWith(TreeOps.notEmpty(target));
                 }
                 if (errno == Errno.EEXIST) {
                   return TreeOps.failWith(new FileAlreadyExistsException(target));

@@ -144,32 +144,66 @@ public final class TreeOps {
                 prefix.append('/').append(n == null ? ".." : n.toString());
                 ParsedPath p = VfsCore.parse(prefix.toString());
                 boolean last = i[0] == parts.size();
-                return core.walk(p, true, ctx)
-                    .thenCompose(
-                        r -> {
-                          Dentry e = r.entry();
-                          if (e != null) {
-                            if (!e.isDirectory()) {
-                              if (last) {
-                                return fail(new FileAlreadyExistsException(path));
-                              }
-                              // As the JDK: mkdir of the next component fails with ENOTDIR.
-                              Name next = parts.get(i[0]);
-                              String child = prefix + "/" + (next == null ? ".." : next.toString());
-                              return fail(Errors.of(Errno.ENOTDIR, child));
-                            }
-                            return CompletableFuture.completedFuture(!last);
-                          }
-                          return createDirectoryInternal(p, perms, ctx)
-                              .exceptionally(
-                                  x ->
-                                      Errors.unwrap(x) instanceof FileAlreadyExistsException
-                                          ? null
-                                          : fail(retarget(x, path)))
-                              .thenApply(v -> !last);
-                        });
+                // The prefixes before this one are directories, so a failed walk comes from
+                // following a link at this name: the name exists and is no directory. As the JDK:
+                // FileAlreadyExistsException, except that a loop or a "Not a directory" on the way
+                // to a link's target is reported as such when the name is not the last.
+                CompletableFuture<Resolution> walked =
+                    core.walk(p, true, ctx)
+                        .exceptionally(
+                            x ->
+                                last || Errors.unwrap(x) instanceof NoSuchFileException
+                                    ? fail(new FileAlreadyExistsException(path))
+                                    : fail(x));
+                return walked.thenCompose(
+                    r -> {
+                      Dentry e = r.entry();
+                      if (e != null) {
+                        if (!e.isDirectory()) {
+                          // As the JDK: the last name taken by a non-directory is
+                          // FileAlreadyExistsException; one on the way is "Not a directory".
+                          // The JDK names the next component, where its mkdir failed.
+                          Name next = last ? null : parts.get(i[0]);
+                          return fail(
+                              last
+                                  ? new FileAlreadyExistsException(path)
+                                  : Errors.of(
+                                      Errno.ENOTDIR,
+                                      prefix + "/" + (next == null ? ".." : next.toString())));
+                        }
+                        return CompletableFuture.completedFuture(!last);
+                      }
+                      return createDirectoryInternal(p, perms, ctx)
+                          .handle(
+                              (v, x) ->
+                                  x == null
+                                      ? CompletableFuture.<Void>completedFuture(null)
+                                      : alreadyThere(p, x, path, ctx))
+                          .thenCompose(f -> f)
+                          .thenApply(v -> !last);
+                    });
               });
         });
+  }
+
+  /**
+   * After a failed mkdir of a prefix: the name may have been taken meanwhile by a directory (a
+   * concurrent creator: fine) or be a non-directory such as a dangling symbolic link, which the
+   * walk that followed links saw as absent (FileAlreadyExistsException, as the JDK).
+   */
+  private CompletableFuture<Void> alreadyThere(
+      ParsedPath p, Throwable x, String path, OpContext ctx) {
+    if (!(Errors.unwrap(x) instanceof FileAlreadyExistsException)) {
+      return fail(retarget(x, path));
+    }
+    return core.walk(p, true, ctx)
+        .handle(
+            (r, y) -> {
+              if (y == null && r.entry() != null && r.entry().isDirectory()) {
+                return null;
+              }
+              return fail(new FileAlreadyExistsException(path));
+            });
   }
 
   private static Throwable retarget(Throwable x, String path) {
