@@ -435,7 +435,16 @@ public final class ReferenceModel {
   public Outcome list(String path) {
     return outcome(
         () -> {
-          Node n = resolve(path, true).node;
+          Node n;
+          try {
+            n = resolve(path, true).node;
+          } catch (Failure f) {
+            // opendir(3) reports a file on the way as ENOTDIR, and the JDK maps ENOTDIR from
+            // opendir to NotDirectoryException.
+            throw f.type == FileSystemException.class
+                ? new Failure(NotDirectoryException.class)
+                : f;
+          }
           if (n == null) {
             throw new Failure(NoSuchFileException.class);
           }
