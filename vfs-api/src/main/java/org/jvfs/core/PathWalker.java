@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.Errno;
@@ -276,10 +275,5 @@ final class PathWalker {
           });
       return false;
     }
-  }
-
-  /** Returns a stage that fails with the JDK's exception for {@code errno} on {@code path}. */
-  static <T> CompletionStage<T> failed(Errno errno, String path) {
-    return CompletableFuture.failedFuture(Errors.of(errno, path));
   }
 }

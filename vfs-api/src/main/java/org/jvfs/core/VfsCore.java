@@ -81,13 +81,13 @@ public final class VfsCore {
   public void mount(String path, Backend backend, org.jvfs.CoherencePolicy policy)
       throws IOException {
     ParsedPath parsed = ParsedPath.parse(path);
+    List<Name> names = new ArrayList<>();
     for (Name n : parsed.components()) {
       if (n == null) {
         throw new IllegalArgumentException("mount path must not contain ..: " + path);
       }
+      names.add(n);
     }
-    @SuppressWarnings("nullness")
-    List<Name> names = new ArrayList<>(parsed.components());
     if (!names.isEmpty()) {
       try {
         treeOps.createDirectories(path, List.of()).join();
@@ -249,11 +249,6 @@ public final class VfsCore {
     return !closed;
   }
 
-  /** Fails with ClosedFileSystemException if closed. */
-  void checkOpen() {
-    if (closed) {
-      throw new ClosedFileSystemException();
-    }
   }
 
   /** Returns the cache's counters. */
