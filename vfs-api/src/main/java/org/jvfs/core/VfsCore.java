@@ -249,8 +249,6 @@ public final class VfsCore {
     return !closed;
   }
 
-  }
-
   /** Returns the cache's counters. */
   public CacheStats stats() {
     return cache.stats();
