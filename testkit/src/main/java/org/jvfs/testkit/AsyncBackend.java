@@ -20,11 +20,14 @@ import org.jvfs.spi.Backend;
 import org.jvfs.spi.BackendFile;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.DirEntry;
+import org.jvfs.spi.ForwardingBackend;
+import org.jvfs.spi.ForwardingBackendFile;
 import org.jvfs.spi.Name;
 import org.jvfs.spi.Node;
 import org.jvfs.spi.NodeAttributes;
 import org.jvfs.spi.NodeInfo;
 import org.jvfs.spi.OpenFlags;
+import org.jvfs.spi.Probe;
 import org.jvfs.spi.StoreInfo;
 
 /**
@@ -35,7 +38,7 @@ import org.jvfs.spi.StoreInfo;
  * Capability#NONBLOCKING_PROBE} from the capabilities, since no answer is given on the caller's
  * thread. Closing it closes the wrapped backend, then stops its threads. Thread-safe.
  */
-public final class AsyncBackend implements Backend {
+public final class AsyncBackend extends ForwardingBackend {
   private final Backend delegate;
   private final ExecutorService executor;
 
@@ -62,6 +65,7 @@ public final class AsyncBackend implements Backend {
   }
 
   /** Returns the wrapped backend. */
+  @Override
   public Backend delegate() {
     return delegate;
   }
@@ -112,13 +116,14 @@ public final class AsyncBackend implements Backend {
   }
 
   @Override
-  public Node root() {
-    return delegate.root();
-  }
-
-  @Override
   public CompletionStage<@Nullable NodeInfo> lookup(Node dir, Name name) {
     return hop(() -> delegate.lookup(dir, name));
+  }
+
+  /** Answers unknown, as a backend without {@link Capability#NONBLOCKING_PROBE} does. */
+  @Override
+  public Probe probeLookup(Node dir, Name name) {
+    return Probe.unknown();
   }
 
   @Override
@@ -207,7 +212,7 @@ public final class AsyncBackend implements Backend {
   }
 
   /** A file of the wrapped backend whose stages complete on the wrapper's thread. */
-  private final class File implements BackendFile {
+  private final class File extends ForwardingBackendFile {
     private final BackendFile file;
 
     File(BackendFile file) {
@@ -215,8 +220,8 @@ public final class AsyncBackend implements Backend {
     }
 
     @Override
-    public Node node() {
-      return file.node();
+    protected BackendFile delegate() {
+      return file;
     }
 
     @Override

@@ -20,11 +20,13 @@ import org.jvfs.spi.BackendException;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.DirEntry;
 import org.jvfs.spi.Errno;
+import org.jvfs.spi.ForwardingBackend;
 import org.jvfs.spi.Name;
 import org.jvfs.spi.Node;
 import org.jvfs.spi.NodeAttributes;
 import org.jvfs.spi.NodeInfo;
 import org.jvfs.spi.OpenFlags;
+import org.jvfs.spi.Probe;
 import org.jvfs.spi.StoreInfo;
 
 /**
@@ -37,7 +39,7 @@ import org.jvfs.spi.StoreInfo;
  * <p>It hides {@link Capability#INLINE_COMPLETION} and {@link Capability#NONBLOCKING_PROBE}, so
  * that the VFS treats it as a backend that may answer later. Thread-safe.
  */
-public final class ScriptedBackend implements Backend {
+public final class ScriptedBackend extends ForwardingBackend {
   private final Backend delegate;
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -51,6 +53,11 @@ public final class ScriptedBackend implements Backend {
   /** Wraps {@code delegate}. */
   public ScriptedBackend(Backend delegate) {
     this.delegate = checkNotNull(delegate, "delegate");
+  }
+
+  @Override
+  protected Backend delegate() {
+    return delegate;
   }
 
   /** Makes every later call a violation (true) or allowed again (false). */
@@ -143,11 +150,6 @@ public final class ScriptedBackend implements Backend {
   }
 
   @Override
-  public Node root() {
-    return delegate.root();
-  }
-
-  @Override
   public CompletionStage<@Nullable NodeInfo> lookup(Node dir, Name name) {
     record("lookup " + name);
     FailOnce f = failOnce.get();
@@ -171,6 +173,12 @@ public final class ScriptedBackend implements Backend {
                       }
                     }));
     return answer;
+  }
+
+  /** Answers unknown, as a backend without {@link Capability#NONBLOCKING_PROBE} does. */
+  @Override
+  public Probe probeLookup(Node dir, Name name) {
+    return Probe.unknown();
   }
 
   @Override
@@ -250,10 +258,5 @@ public final class ScriptedBackend implements Backend {
   public CompletionStage<StoreInfo> storeInfo() {
     record("storeInfo");
     return delegate.storeInfo();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }
