@@ -5,14 +5,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.nio.ByteBuffer;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -87,32 +85,14 @@ public final class AsyncBackend extends ForwardingBackend {
       out.completeExceptionally(e);
       return out;
     }
-    inner.whenComplete(
-        (value, error) -> {
-          Runnable task =
-              () -> {
-                if (error != null) {
-                  out.completeExceptionally(error);
-                } else {
-                  out.complete(value);
-                }
-              };
-          try {
-            executor.execute(task);
-          } catch (RejectedExecutionException e) {
-            task.run();
-          }
-        });
+    WrapperSupport.relay(inner, out, executor);
     return out;
   }
 
   @Override
   public Set<Capability> capabilities() {
-    Set<Capability> caps = EnumSet.noneOf(Capability.class);
-    caps.addAll(delegate.capabilities());
-    caps.remove(Capability.INLINE_COMPLETION);
-    caps.remove(Capability.NONBLOCKING_PROBE);
-    return caps;
+    return WrapperSupport.without(
+        delegate.capabilities(), Capability.INLINE_COMPLETION, Capability.NONBLOCKING_PROBE);
   }
 
   @Override

@@ -175,10 +175,7 @@ public final class FaultInjectingBackend extends ForwardingBackend {
     if (!delayed) {
       return delegate.capabilities();
     }
-    Set<Capability> caps = java.util.EnumSet.noneOf(Capability.class);
-    caps.addAll(delegate.capabilities());
-    caps.remove(Capability.INLINE_COMPLETION);
-    return caps;
+    return WrapperSupport.without(delegate.capabilities(), Capability.INLINE_COMPLETION);
   }
 
   @Override
@@ -335,22 +332,9 @@ public final class FaultInjectingBackend extends ForwardingBackend {
       return stage;
     }
     CompletableFuture<T> later = new CompletableFuture<>();
-    stage.whenComplete(
-        (value, error) -> {
-          Runnable complete =
-              () -> {
-                if (error != null) {
-                  later.completeExceptionally(error);
-                } else {
-                  later.complete(value);
-                }
-              };
-          try {
-            scheduler.schedule(complete, latency.toNanos(), TimeUnit.NANOSECONDS);
-          } catch (java.util.concurrent.RejectedExecutionException e) {
-            complete.run(); // closed: complete now rather than never
-          }
-        });
+    // Once closed, the scheduler rejects the task and the stage completes now rather than never.
+    WrapperSupport.relay(
+        stage, later, task -> scheduler.schedule(task, latency.toNanos(), TimeUnit.NANOSECONDS));
     return later;
   }
 

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -142,11 +141,8 @@ public final class ScriptedBackend extends ForwardingBackend {
 
   @Override
   public Set<Capability> capabilities() {
-    Set<Capability> caps = EnumSet.noneOf(Capability.class);
-    caps.addAll(delegate.capabilities());
-    caps.remove(Capability.INLINE_COMPLETION);
-    caps.remove(Capability.NONBLOCKING_PROBE);
-    return caps;
+    return WrapperSupport.without(
+        delegate.capabilities(), Capability.INLINE_COMPLETION, Capability.NONBLOCKING_PROBE);
   }
 
   @Override
@@ -160,18 +156,7 @@ public final class ScriptedBackend extends ForwardingBackend {
       return delegate.lookup(dir, name);
     }
     CompletableFuture<@Nullable NodeInfo> answer = new CompletableFuture<>();
-    held.add(
-        () ->
-            delegate
-                .lookup(dir, name)
-                .whenComplete(
-                    (info, e) -> {
-                      if (e != null) {
-                        answer.completeExceptionally(e);
-                      } else {
-                        answer.complete(info);
-                      }
-                    }));
+    held.add(() -> WrapperSupport.relay(delegate.lookup(dir, name), answer, Runnable::run));
     return answer;
   }
 
