@@ -3,7 +3,6 @@ package org.jvfs.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import java.lang.reflect.Method;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,13 @@ class ForwardingBackendFileTest {
   @TestFactory
   Stream<DynamicTest> everyMethod_forwardsItsArgumentsAndResult() {
     return RecordingFake.methodsOf(BackendFile.class)
-        .map(m -> dynamicTest(m.getName() + " forwards", () -> assertForwards(m)));
+        .map(
+            m ->
+                dynamicTest(
+                    m.getName() + " forwards",
+                    () ->
+                        RecordingFake.assertForwards(
+                            BackendFile.class, ForwardingBackendFileTest::forwardingTo, m)));
   }
 
   @Test
@@ -24,20 +29,6 @@ class ForwardingBackendFileTest {
     assertThat(forwarding.toString()).isNotEqualTo(recorder.fake().toString());
     assertThat(forwarding).isNotEqualTo(recorder.fake());
     assertThat(recorder.calls()).isEmpty();
-  }
-
-  /** Checks, on a fresh fake, that one call of {@code method} is forwarded as is. */
-  private static void assertForwards(Method method) throws Exception {
-    RecordingFake<BackendFile> fresh = new RecordingFake<>(BackendFile.class);
-    Object[] args = RecordingFake.argumentsFor(method);
-
-    Object result = method.invoke(forwardingTo(fresh.fake()), args);
-
-    assertThat(fresh.calls()).hasSize(1);
-    RecordingFake.Call call = fresh.calls().get(0);
-    assertThat(call.method()).isEqualTo(method);
-    assertThat(call.args()).containsExactly(args);
-    assertThat(result).isSameAs(call.result());
   }
 
   private static ForwardingBackendFile forwardingTo(BackendFile delegate) {

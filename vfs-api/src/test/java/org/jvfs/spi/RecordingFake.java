@@ -1,5 +1,7 @@
 package org.jvfs.spi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
@@ -13,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +88,25 @@ final class RecordingFake<T> {
       return ByteBuffer.allocate(i);
     }
     throw new AssertionError("no test argument for " + type);
+  }
+
+  /**
+   * Checks, on a fresh fake of {@code type}, that one call of {@code method} on the wrapper that
+   * {@code forwardingTo} makes around the fake reaches the fake with the same arguments, and that
+   * the wrapper returns the very value the fake answered.
+   */
+  static <T> void assertForwards(
+      Class<T> type, Function<T, ? extends T> forwardingTo, Method method) throws Exception {
+    RecordingFake<T> fresh = new RecordingFake<>(type);
+    Object[] args = argumentsFor(method);
+
+    Object result = method.invoke(forwardingTo.apply(fresh.fake()), args);
+
+    assertThat(fresh.calls()).hasSize(1);
+    Call call = fresh.calls().get(0);
+    assertThat(call.method()).isEqualTo(method);
+    assertThat(call.args()).containsExactly(args);
+    assertThat(result).isSameAs(call.result());
   }
 
   private @Nullable Object answer(Object self, Method method, Object @Nullable [] args) {
