@@ -5,14 +5,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.nio.ByteBuffer;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +18,14 @@ import org.jvfs.spi.Backend;
 import org.jvfs.spi.BackendFile;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.DirEntry;
+import org.jvfs.spi.ForwardingBackend;
+import org.jvfs.spi.ForwardingBackendFile;
 import org.jvfs.spi.Name;
 import org.jvfs.spi.Node;
 import org.jvfs.spi.NodeAttributes;
 import org.jvfs.spi.NodeInfo;
 import org.jvfs.spi.OpenFlags;
+import org.jvfs.spi.Probe;
 import org.jvfs.spi.StoreInfo;
 
 /**
@@ -35,7 +36,7 @@ import org.jvfs.spi.StoreInfo;
  * Capability#NONBLOCKING_PROBE} from the capabilities, since no answer is given on the caller's
  * thread. Closing it closes the wrapped backend, then stops its threads. Thread-safe.
  */
-public final class AsyncBackend implements Backend {
+public final class AsyncBackend extends ForwardingBackend {
   private final Backend delegate;
   private final ExecutorService executor;
 
@@ -62,6 +63,7 @@ public final class AsyncBackend implements Backend {
   }
 
   /** Returns the wrapped backend. */
+  @Override
   public Backend delegate() {
     return delegate;
   }
@@ -83,42 +85,25 @@ public final class AsyncBackend implements Backend {
       out.completeExceptionally(e);
       return out;
     }
-    inner.whenComplete(
-        (value, error) -> {
-          Runnable task =
-              () -> {
-                if (error != null) {
-                  out.completeExceptionally(error);
-                } else {
-                  out.complete(value);
-                }
-              };
-          try {
-            executor.execute(task);
-          } catch (RejectedExecutionException e) {
-            task.run();
-          }
-        });
+    WrapperSupport.relay(inner, out, executor);
     return out;
   }
 
   @Override
   public Set<Capability> capabilities() {
-    Set<Capability> caps = EnumSet.noneOf(Capability.class);
-    caps.addAll(delegate.capabilities());
-    caps.remove(Capability.INLINE_COMPLETION);
-    caps.remove(Capability.NONBLOCKING_PROBE);
-    return caps;
-  }
-
-  @Override
-  public Node root() {
-    return delegate.root();
+    return WrapperSupport.without(
+        delegate.capabilities(), Capability.INLINE_COMPLETION, Capability.NONBLOCKING_PROBE);
   }
 
   @Override
   public CompletionStage<@Nullable NodeInfo> lookup(Node dir, Name name) {
     return hop(() -> delegate.lookup(dir, name));
+  }
+
+  /** Answers unknown, as a backend without {@link Capability#NONBLOCKING_PROBE} does. */
+  @Override
+  public Probe probeLookup(Node dir, Name name) {
+    return Probe.unknown();
   }
 
   @Override
@@ -207,7 +192,7 @@ public final class AsyncBackend implements Backend {
   }
 
   /** A file of the wrapped backend whose stages complete on the wrapper's thread. */
-  private final class File implements BackendFile {
+  private final class File extends ForwardingBackendFile {
     private final BackendFile file;
 
     File(BackendFile file) {
@@ -215,8 +200,8 @@ public final class AsyncBackend implements Backend {
     }
 
     @Override
-    public Node node() {
-      return file.node();
+    protected BackendFile delegate() {
+      return file;
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.jvfs.spi.BackendFile;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.DirEntry;
 import org.jvfs.spi.Errno;
+import org.jvfs.spi.ForwardingBackend;
+import org.jvfs.spi.ForwardingBackendFile;
 import org.jvfs.spi.Name;
 import org.jvfs.spi.Node;
 import org.jvfs.spi.NodeAttributes;
@@ -49,7 +51,7 @@ import org.jvfs.spi.StoreInfo;
  * sees the same faults for the same seed. Thread-safe: fault settings and the random source are
  * guarded by this object's monitor.
  */
-public final class FaultInjectingBackend implements Backend {
+public final class FaultInjectingBackend extends ForwardingBackend {
 
   /** The operations faults can be set for. */
   public enum Operation {
@@ -99,6 +101,11 @@ public final class FaultInjectingBackend implements Backend {
   public FaultInjectingBackend(Backend delegate, long seed) {
     this.delegate = checkNotNull(delegate, "delegate");
     this.random = new Random(seed);
+  }
+
+  @Override
+  protected Backend delegate() {
+    return delegate;
   }
 
   /**
@@ -168,15 +175,7 @@ public final class FaultInjectingBackend implements Backend {
     if (!delayed) {
       return delegate.capabilities();
     }
-    Set<Capability> caps = java.util.EnumSet.noneOf(Capability.class);
-    caps.addAll(delegate.capabilities());
-    caps.remove(Capability.INLINE_COMPLETION);
-    return caps;
-  }
-
-  @Override
-  public Node root() {
-    return delegate.root();
+    return WrapperSupport.without(delegate.capabilities(), Capability.INLINE_COMPLETION);
   }
 
   @Override
@@ -333,22 +332,9 @@ public final class FaultInjectingBackend implements Backend {
       return stage;
     }
     CompletableFuture<T> later = new CompletableFuture<>();
-    stage.whenComplete(
-        (value, error) -> {
-          Runnable complete =
-              () -> {
-                if (error != null) {
-                  later.completeExceptionally(error);
-                } else {
-                  later.complete(value);
-                }
-              };
-          try {
-            scheduler.schedule(complete, latency.toNanos(), TimeUnit.NANOSECONDS);
-          } catch (java.util.concurrent.RejectedExecutionException e) {
-            complete.run(); // closed: complete now rather than never
-          }
-        });
+    // Once closed, the scheduler rejects the task and the stage completes now rather than never.
+    WrapperSupport.relay(
+        stage, later, task -> scheduler.schedule(task, latency.toNanos(), TimeUnit.NANOSECONDS));
     return later;
   }
 
@@ -363,7 +349,7 @@ public final class FaultInjectingBackend implements Backend {
   }
 
   /** An open file whose calls get the configured faults. */
-  private final class FaultyFile implements BackendFile {
+  private final class FaultyFile extends ForwardingBackendFile {
     private final BackendFile file;
 
     FaultyFile(BackendFile file) {
@@ -371,8 +357,8 @@ public final class FaultInjectingBackend implements Backend {
     }
 
     @Override
-    public Node node() {
-      return file.node();
+    protected BackendFile delegate() {
+      return file;
     }
 
     @Override

@@ -4,10 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -17,24 +14,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.spi.Backend;
 import org.jvfs.spi.BackendFile;
-import org.jvfs.spi.Capability;
-import org.jvfs.spi.DirEntry;
+import org.jvfs.spi.ForwardingBackend;
+import org.jvfs.spi.ForwardingBackendFile;
 import org.jvfs.spi.Name;
 import org.jvfs.spi.Node;
-import org.jvfs.spi.NodeAttributes;
-import org.jvfs.spi.NodeInfo;
 import org.jvfs.spi.OpenFlags;
-import org.jvfs.spi.Probe;
-import org.jvfs.spi.StoreInfo;
 
 /**
  * A backend wrapper that counts the files opened through it and remembers where each still-open one
  * was opened, so a test can fail on a leaked handle with the stack of the leaking open.
  *
  * <p>A handle counts as closed when its {@link BackendFile#close()} is first called, whatever the
- * stage's outcome (a close is never retried: the handle is gone either way). Thread-safe.
+ * stage's outcome (a close is never retried: the handle is gone either way). Closing this backend
+ * closes the delegate; the tracked handles stay listed, so a leak is still reported. Every other
+ * call is forwarded unchanged. Thread-safe.
  */
-public final class HandleTrackingBackend implements Backend {
+public final class HandleTrackingBackend extends ForwardingBackend {
   private final Backend delegate;
   private final Map<TrackedFile, Throwable> open = new ConcurrentHashMap<>();
   private final AtomicLong opens = new AtomicLong();
@@ -50,6 +45,7 @@ public final class HandleTrackingBackend implements Backend {
   }
 
   /** Returns the wrapped backend. */
+  @Override
   public Backend delegate() {
     return delegate;
   }
@@ -90,36 +86,6 @@ public final class HandleTrackingBackend implements Backend {
     throw new AssertionError(out.toString());
   }
 
-  @Override
-  public Set<Capability> capabilities() {
-    return delegate.capabilities();
-  }
-
-  @Override
-  public Node root() {
-    return delegate.root();
-  }
-
-  @Override
-  public CompletionStage<@Nullable NodeInfo> lookup(Node dir, Name name) {
-    return delegate.lookup(dir, name);
-  }
-
-  @Override
-  public Probe probeLookup(Node dir, Name name) {
-    return delegate.probeLookup(dir, name);
-  }
-
-  @Override
-  public CompletionStage<NodeAttributes> attributes(Node node) {
-    return delegate.attributes(node);
-  }
-
-  @Override
-  public CompletionStage<List<DirEntry>> readDirectory(Node dir) {
-    return delegate.readDirectory(dir);
-  }
-
   /** Opens through the delegate and tracks the file until it is closed. */
   @Override
   public CompletionStage<Opened> open(
@@ -136,65 +102,8 @@ public final class HandleTrackingBackend implements Backend {
             });
   }
 
-  @Override
-  public CompletionStage<NodeInfo> createDirectory(
-      Node dir, Name name, @Nullable Set<PosixFilePermission> permissions) {
-    return delegate.createDirectory(dir, name, permissions);
-  }
-
-  @Override
-  public CompletionStage<Void> remove(Node dir, Name name, boolean directory) {
-    return delegate.remove(dir, name, directory);
-  }
-
-  @Override
-  public CompletionStage<Void> rename(
-      Node fromDir, Name fromName, Node toDir, Name toName, boolean replace) {
-    return delegate.rename(fromDir, fromName, toDir, toName, replace);
-  }
-
-  @Override
-  public CompletionStage<NodeInfo> link(Node fromDir, Name fromName, Node toDir, Name toName) {
-    return delegate.link(fromDir, fromName, toDir, toName);
-  }
-
-  @Override
-  public CompletionStage<NodeInfo> createSymlink(Node dir, Name name, String target) {
-    return delegate.createSymlink(dir, name, target);
-  }
-
-  @Override
-  public CompletionStage<String> readSymlink(Node node) {
-    return delegate.readSymlink(node);
-  }
-
-  @Override
-  public CompletionStage<Void> setTimes(
-      Node node,
-      @Nullable FileTime lastModified,
-      @Nullable FileTime lastAccess,
-      @Nullable FileTime creation) {
-    return delegate.setTimes(node, lastModified, lastAccess, creation);
-  }
-
-  @Override
-  public CompletionStage<Void> setPermissions(Node node, Set<PosixFilePermission> permissions) {
-    return delegate.setPermissions(node, permissions);
-  }
-
-  @Override
-  public CompletionStage<StoreInfo> storeInfo() {
-    return delegate.storeInfo();
-  }
-
-  /** Closes the delegate; the tracked handles stay listed, so a leak is still reported. */
-  @Override
-  public void close() {
-    delegate.close();
-  }
-
   /** A file whose first close is counted. Identity equality: it is a map key. */
-  private final class TrackedFile implements BackendFile {
+  private final class TrackedFile extends ForwardingBackendFile {
     private final BackendFile file;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -203,33 +112,8 @@ public final class HandleTrackingBackend implements Backend {
     }
 
     @Override
-    public Node node() {
-      return file.node();
-    }
-
-    @Override
-    public CompletionStage<Integer> read(ByteBuffer dst, long position) {
-      return file.read(dst, position);
-    }
-
-    @Override
-    public CompletionStage<Integer> write(ByteBuffer src, long position) {
-      return file.write(src, position);
-    }
-
-    @Override
-    public CompletionStage<Long> size() {
-      return file.size();
-    }
-
-    @Override
-    public CompletionStage<Void> truncate(long size) {
-      return file.truncate(size);
-    }
-
-    @Override
-    public CompletionStage<Void> force(boolean metadata) {
-      return file.force(metadata);
+    protected BackendFile delegate() {
+      return file;
     }
 
     @Override

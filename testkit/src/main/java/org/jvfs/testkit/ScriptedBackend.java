@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +19,13 @@ import org.jvfs.spi.BackendException;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.DirEntry;
 import org.jvfs.spi.Errno;
+import org.jvfs.spi.ForwardingBackend;
 import org.jvfs.spi.Name;
 import org.jvfs.spi.Node;
 import org.jvfs.spi.NodeAttributes;
 import org.jvfs.spi.NodeInfo;
 import org.jvfs.spi.OpenFlags;
+import org.jvfs.spi.Probe;
 import org.jvfs.spi.StoreInfo;
 
 /**
@@ -37,7 +38,7 @@ import org.jvfs.spi.StoreInfo;
  * <p>It hides {@link Capability#INLINE_COMPLETION} and {@link Capability#NONBLOCKING_PROBE}, so
  * that the VFS treats it as a backend that may answer later. Thread-safe.
  */
-public final class ScriptedBackend implements Backend {
+public final class ScriptedBackend extends ForwardingBackend {
   private final Backend delegate;
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -51,6 +52,11 @@ public final class ScriptedBackend implements Backend {
   /** Wraps {@code delegate}. */
   public ScriptedBackend(Backend delegate) {
     this.delegate = checkNotNull(delegate, "delegate");
+  }
+
+  @Override
+  protected Backend delegate() {
+    return delegate;
   }
 
   /** Makes every later call a violation (true) or allowed again (false). */
@@ -135,16 +141,8 @@ public final class ScriptedBackend implements Backend {
 
   @Override
   public Set<Capability> capabilities() {
-    Set<Capability> caps = EnumSet.noneOf(Capability.class);
-    caps.addAll(delegate.capabilities());
-    caps.remove(Capability.INLINE_COMPLETION);
-    caps.remove(Capability.NONBLOCKING_PROBE);
-    return caps;
-  }
-
-  @Override
-  public Node root() {
-    return delegate.root();
+    return WrapperSupport.without(
+        delegate.capabilities(), Capability.INLINE_COMPLETION, Capability.NONBLOCKING_PROBE);
   }
 
   @Override
@@ -158,19 +156,14 @@ public final class ScriptedBackend implements Backend {
       return delegate.lookup(dir, name);
     }
     CompletableFuture<@Nullable NodeInfo> answer = new CompletableFuture<>();
-    held.add(
-        () ->
-            delegate
-                .lookup(dir, name)
-                .whenComplete(
-                    (info, e) -> {
-                      if (e != null) {
-                        answer.completeExceptionally(e);
-                      } else {
-                        answer.complete(info);
-                      }
-                    }));
+    held.add(() -> WrapperSupport.relay(delegate.lookup(dir, name), answer, Runnable::run));
     return answer;
+  }
+
+  /** Answers unknown, as a backend without {@link Capability#NONBLOCKING_PROBE} does. */
+  @Override
+  public Probe probeLookup(Node dir, Name name) {
+    return Probe.unknown();
   }
 
   @Override
@@ -250,10 +243,5 @@ public final class ScriptedBackend implements Backend {
   public CompletionStage<StoreInfo> storeInfo() {
     record("storeInfo");
     return delegate.storeInfo();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

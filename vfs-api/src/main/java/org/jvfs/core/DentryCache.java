@@ -87,28 +87,26 @@ final class DentryCache {
   DentryCache(boolean enabled, long maxPositive, long maxNegative, Ticker ticker) {
     this.enabled = enabled;
     this.positive =
-        Caffeine.newBuilder()
-            .maximumSize(maxPositive)
-            .ticker(ticker)
-            .expireAfter(expiry((DentryKey k, Dentry d) -> d.mount.ttlNanos))
-            .executor(Runnable::run)
+        cache(maxPositive, ticker, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
             .build();
     this.negative =
-        Caffeine.newBuilder()
-            .maximumSize(maxNegative)
-            .ticker(ticker)
-            .expireAfter(expiry((DentryKey k, Negative n) -> n.mount.ttlNanos))
-            .executor(Runnable::run)
+        cache(maxNegative, ticker, (DentryKey k, Negative n) -> n.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
             .build();
-    this.attributes =
-        Caffeine.newBuilder()
-            .maximumSize(maxPositive)
-            .ticker(ticker)
-            .expireAfter(expiry((AttrKey k, Attrs a) -> a.mount.ttlNanos))
-            .executor(Runnable::run)
-            .build();
+    this.attributes = cache(maxPositive, ticker, (AttrKey k, Attrs a) -> a.mount.ttlNanos).build();
+  }
+
+  /**
+   * Returns a builder of a cache of at most {@code maximumSize} entries that expire by {@code ttl}
+   * (see {@link #expiry}) and does its maintenance on the calling thread.
+   */
+  private static <K, V> Caffeine<K, V> cache(long maximumSize, Ticker ticker, Ttl<K, V> ttl) {
+    return Caffeine.newBuilder()
+        .maximumSize(maximumSize)
+        .ticker(ticker)
+        .expireAfter(expiry(ttl))
+        .executor(Runnable::run);
   }
 
   private interface Ttl<K, V> {
