@@ -300,11 +300,12 @@ final class DentryCache {
       }
     }
     invalidateAttributes(dir.mount, dir.node);
-    // A hard link adds a name to a node whose snapshot may be cached with the old link count:
-    // drop it, then cache the backend's fresh answer (a put with an epoch read before the
-    // invalidations above would be refused and leave the stale snapshot behind).
+    // The node's snapshot is dropped, not replaced by the backend's answer: a hard link changes
+    // the link count of a node whose old snapshot may be cached, and another thread may already
+    // have changed a new file (written to it, linked it) between the backend's answer and this
+    // line. Only a put guarded by an epoch read before the backend call would be safe, and the
+    // invalidation above refuses exactly that put; the next stat loads the truth.
     invalidateAttributes(dir.mount, info.node());
-    putAttributes(dir.mount, info.node(), info.attributes(), attrEpoch.get());
     return d;
   }
 
