@@ -122,6 +122,11 @@ public abstract class ForwardingBackend implements Backend {
   }
 
   @Override
+  public void watch(Invalidations sink) {
+    delegate().watch(sink);
+  }
+
+  @Override
   public void close() {
     delegate().close();
   }
