@@ -55,6 +55,11 @@ abstract class VfsConformanceGroup {
     return kit.asyncBackend();
   }
 
+  /** Returns true if the backend under test completes every stage at once. */
+  final boolean inlineBackend() {
+    return kit.inlineBackend();
+  }
+
   /** Returns how many tasks the kit's completion executor was given. */
   final int completionTasks() {
     return kit.completionTasks();

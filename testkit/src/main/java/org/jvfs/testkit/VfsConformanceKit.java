@@ -118,13 +118,22 @@ public abstract class VfsConformanceKit {
   }
 
   /** Returns how many tasks the kit's completion executor was given. */
+  private boolean inlineBackend;
+
   final int completionTasks() {
     return completionTasks.get();
   }
 
   private Backend backend() throws Exception {
     Backend b = newBackend();
-    return asyncBackend() ? AsyncBackend.wrap(b) : b;
+    Backend used = asyncBackend() ? AsyncBackend.wrap(b) : b;
+    inlineBackend = used.capabilities().contains(org.jvfs.spi.Capability.INLINE_COMPLETION);
+    return used;
+  }
+
+  /** Returns true if the backend under test completes every stage at once. */
+  final boolean inlineBackend() {
+    return inlineBackend;
   }
 
   /** Checks the invariants every test must leave behind, then closes the VFS. */

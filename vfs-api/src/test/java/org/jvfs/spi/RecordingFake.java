@@ -86,6 +86,14 @@ final class RecordingFake<T> {
       return FileTime.fromMillis(i);
     } else if (type == ByteBuffer.class) {
       return ByteBuffer.allocate(i);
+    } else if (type == Invalidations.class) {
+      return new Invalidations() {
+        @Override
+        public void changed(Node dir, @org.jspecify.annotations.Nullable Name name) {}
+
+        @Override
+        public void overflow() {}
+      };
     }
     throw new AssertionError("no test argument for " + type);
   }
