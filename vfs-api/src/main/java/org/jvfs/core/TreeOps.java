@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
+import org.jvfs.ChangeListener;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.DirEntry;
 import org.jvfs.spi.Errno;
@@ -119,6 +120,7 @@ public final class TreeOps {
                           return fail(Errors.translate(e, path));
                         }
                         core.cache.added(parent, name, info);
+                        core.changes.fire(ChangeListener.Kind.CREATE, path);
                         return null;
                       });
             });
@@ -268,6 +270,7 @@ public final class TreeOps {
                           Errors.translate(e, path, null, dir ? Errors.Op.RMDIR : Errors.Op.OTHER));
                     }
                     core.cache.removed(parent, name, entry.node);
+                    core.changes.fire(ChangeListener.Kind.DELETE, path);
                     return true;
                   });
         });
@@ -293,7 +296,15 @@ public final class TreeOps {
     }
     boolean replaceExisting = replace;
     boolean atomicMove = atomic;
-    return core.run(ctx -> new Mover(core, this, from, to, replaceExisting, atomicMove, ctx).run());
+    return core.run(
+        ctx ->
+            new Mover(core, this, from, to, replaceExisting, atomicMove, ctx)
+                .run()
+                .thenRun(
+                    () -> {
+                      core.changes.fire(ChangeListener.Kind.DELETE, source);
+                      core.changes.fire(ChangeListener.Kind.CREATE, target);
+                    }));
   }
 
   /** Copies, with the JDK's {@code Files.copy} semantics (a directory is copied empty). */
@@ -320,7 +331,11 @@ public final class TreeOps {
     boolean r = replace;
     boolean a = attrs;
     boolean f = !nofollow;
-    return core.run(ctx -> new Copier(core, this, from, to, r, a, f, ctx).run());
+    return core.run(
+        ctx ->
+            new Copier(core, this, from, to, r, a, f, ctx)
+                .run()
+                .thenRun(() -> core.changes.fire(ChangeListener.Kind.CREATE, target)));
   }
 
   /** Makes a symbolic link {@code link} to {@code target}. */
@@ -417,6 +432,7 @@ public final class TreeOps {
             return fail(Errors.translate(e, path, other, Errors.Op.OTHER));
           }
           core.cache.added(parent, name, info);
+          core.changes.fire(ChangeListener.Kind.CREATE, path);
           return null;
         });
   }
@@ -516,6 +532,7 @@ public final class TreeOps {
             return fail(Errors.translate(e, path));
           }
           core.cache.invalidateAttributes(d.mount, d.node);
+          core.changes.fire(ChangeListener.Kind.MODIFY, path);
           return null;
         });
   }
