@@ -331,11 +331,8 @@ public final class TreeOps {
     boolean r = replace;
     boolean a = attrs;
     boolean f = !nofollow;
-    return core.run(
-        ctx ->
-            new Copier(core, this, from, to, r, a, f, ctx)
-                .run()
-                .thenRun(() -> core.changes.fire(ChangeListener.Kind.CREATE, target)));
+    // The copy's own creates and writes report the change.
+    return core.run(ctx -> new Copier(core, this, from, to, r, a, f, ctx).run());
   }
 
   /** Makes a symbolic link {@code link} to {@code target}. */
