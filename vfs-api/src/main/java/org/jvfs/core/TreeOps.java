@@ -296,15 +296,7 @@ public final class TreeOps {
     }
     boolean replaceExisting = replace;
     boolean atomicMove = atomic;
-    return core.run(
-        ctx ->
-            new Mover(core, this, from, to, replaceExisting, atomicMove, ctx)
-                .run()
-                .thenRun(
-                    () -> {
-                      core.changes.fire(ChangeListener.Kind.DELETE, source);
-                      core.changes.fire(ChangeListener.Kind.CREATE, target);
-                    }));
+    return core.run(ctx -> new Mover(core, this, from, to, replaceExisting, atomicMove, ctx).run());
   }
 
   /** Copies, with the JDK's {@code Files.copy} semantics (a directory is copied empty). */
