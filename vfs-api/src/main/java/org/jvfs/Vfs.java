@@ -199,6 +199,28 @@ public final class Vfs implements AutoCloseable {
     return core.tree().storeInfo(path);
   }
 
+  /**
+   * Returns the mount holding {@code path} (after following links): its mount point and its
+   * backend's capabilities. Fails with NoSuchFileException if the path is absent.
+   */
+  public CompletableFuture<MountInfo> mountOf(String path) {
+    return core.mountOf(path);
+  }
+
+  /**
+   * Adds a listener told, after the backend succeeded, of every entry created, deleted or modified
+   * through this VFS. Costs nothing measurable while no listener is registered. See {@link
+   * ChangeListener} for the paths reported and the threads listeners run on.
+   */
+  public void addChangeListener(ChangeListener listener) {
+    core.addChangeListener(listener);
+  }
+
+  /** Removes a listener; an unknown one is ignored. */
+  public void removeChangeListener(ChangeListener listener) {
+    core.removeChangeListener(listener);
+  }
+
   /** Returns the dentry cache's counters. Never blocks. */
   public CacheStats cacheStats() {
     return core.stats();

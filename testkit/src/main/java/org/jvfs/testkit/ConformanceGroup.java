@@ -54,6 +54,11 @@ abstract class ConformanceGroup {
         kit.has(feature), () -> "skipped: the file system lacks feature " + feature);
   }
 
+  /** Returns true if the file system under test has {@code feature}. */
+  final boolean kitHas(Feature feature) {
+    return kit.has(feature);
+  }
+
   /** Creates a regular file under the root holding {@code content} in UTF-8. */
   final Path file(String relative, String content) throws IOException {
     return Files.write(path(relative), content.getBytes(UTF_8));

@@ -30,4 +30,14 @@ public enum Feature {
   LOCKS,
   /** {@code StandardCopyOption.ATOMIC_MOVE} within one directory tree. */
   ATOMIC_MOVE,
+  /**
+   * {@code newDirectoryStream} returns a {@link java.nio.file.SecureDirectoryStream} (the JDK's on
+   * Linux and jvfs's do; the JDK's on macOS and Windows do not).
+   */
+  SECURE_DIRECTORY_STREAM,
+  /**
+   * {@code FileChannel.map}. Without it, the kit checks that map fails with
+   * UnsupportedOperationException (jvfs backends have no memory mapping).
+   */
+  MEMORY_MAPPING,
 }

@@ -28,6 +28,14 @@ import org.junit.jupiter.api.Nested;
  * {@link #features()}. Tests needing an absent feature are skipped by an assumption naming it.
  * Every path a test touches lies under the root.
  *
+ * <p>Deliberate differences of jvfs from the JDK's Linux provider, which the kit allows: jvfs has
+ * no memory mapping ({@link Feature#MEMORY_MAPPING} absent: {@code FileChannel.map} throws
+ * UnsupportedOperationException); its principals are numeric ids, and changing a file's owner or
+ * group to another fails with "Operation not permitted"; its file locks are known inside the JVM
+ * only; a file opened with DELETE_ON_CLOSE keeps its name until closed (the JDK on Linux unlinks it
+ * at open); its watch service reports changes made through the VFS only; a symbolic link loop is a
+ * {@link java.nio.file.FileSystemLoopException} (the JDK throws a plain FileSystemException).
+ *
  * <p>Not thread-safe: JUnit creates one instance per test and uses it from one thread.
  */
 public abstract class FileSystemConformanceKit {
@@ -263,6 +271,14 @@ public abstract class FileSystemConformanceKit {
   @DisplayName("Rejecting invalid names and missing parents")
   class BadInput extends BadInputConformance {
     BadInput() {
+      super(FileSystemConformanceKit.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("Serving libraries: secure directory streams, durable renames, locks, URIs")
+  class Provider extends ProviderConformance {
+    Provider() {
       super(FileSystemConformanceKit.this);
     }
   }

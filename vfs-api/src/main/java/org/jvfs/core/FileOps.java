@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.AsyncFile;
+import org.jvfs.ChangeListener;
 import org.jvfs.spi.Backend;
 import org.jvfs.spi.Errno;
 import org.jvfs.spi.Name;
@@ -107,6 +108,11 @@ public final class FileOps {
       core.cache.added(parent, name, opened.info());
     } else if (flags.truncate() && flags.write()) {
       core.cache.invalidateAttributes(mount, opened.info().node());
+    }
+    if (opened.created()) {
+      core.changes.fire(ChangeListener.Kind.CREATE, path);
+    } else if (flags.truncate() && flags.write()) {
+      core.changes.fire(ChangeListener.Kind.MODIFY, path);
     }
     VfsFile f = new VfsFile(core, path, opened.file(), mount, flags.append(), deleteOnClose);
     core.openFiles.add(f);

@@ -3,6 +3,7 @@ package org.jvfs.core;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CompletableFuture;
+import org.jvfs.ChangeListener;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.Errno;
 import org.jvfs.spi.Name;
@@ -141,6 +142,8 @@ final class Mover {
                   moved,
                   replaced,
                   fromDir.mount.has(Capability.STABLE_NODES));
+              core.changes.fire(ChangeListener.Kind.DELETE, source);
+              core.changes.fire(ChangeListener.Kind.CREATE, target);
               return null;
             });
   }

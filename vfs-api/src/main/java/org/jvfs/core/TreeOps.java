@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
+import org.jvfs.ChangeListener;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.DirEntry;
 import org.jvfs.spi.Errno;
@@ -119,6 +120,7 @@ public final class TreeOps {
                           return fail(Errors.translate(e, path));
                         }
                         core.cache.added(parent, name, info);
+                        core.changes.fire(ChangeListener.Kind.CREATE, path);
                         return null;
                       });
             });
@@ -268,6 +270,7 @@ public final class TreeOps {
                           Errors.translate(e, path, null, dir ? Errors.Op.RMDIR : Errors.Op.OTHER));
                     }
                     core.cache.removed(parent, name, entry.node);
+                    core.changes.fire(ChangeListener.Kind.DELETE, path);
                     return true;
                   });
         });
@@ -320,6 +323,7 @@ public final class TreeOps {
     boolean r = replace;
     boolean a = attrs;
     boolean f = !nofollow;
+    // The copy's own creates and writes report the change.
     return core.run(ctx -> new Copier(core, this, from, to, r, a, f, ctx).run());
   }
 
@@ -417,6 +421,7 @@ public final class TreeOps {
             return fail(Errors.translate(e, path, other, Errors.Op.OTHER));
           }
           core.cache.added(parent, name, info);
+          core.changes.fire(ChangeListener.Kind.CREATE, path);
           return null;
         });
   }
@@ -516,6 +521,7 @@ public final class TreeOps {
             return fail(Errors.translate(e, path));
           }
           core.cache.invalidateAttributes(d.mount, d.node);
+          core.changes.fire(ChangeListener.Kind.MODIFY, path);
           return null;
         });
   }

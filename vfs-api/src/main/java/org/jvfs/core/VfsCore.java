@@ -15,7 +15,9 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.CacheStats;
+import org.jvfs.ChangeListener;
 import org.jvfs.LookupResult;
+import org.jvfs.MountInfo;
 import org.jvfs.Saturation;
 import org.jvfs.spi.Backend;
 import org.jvfs.spi.Errno;
@@ -44,6 +46,7 @@ public final class VfsCore {
   final PathWalker walker;
   final Completer completer;
   final Set<VfsFile> openFiles = ConcurrentHashMap.newKeySet();
+  final ChangeListeners changes = new ChangeListeners();
   private final Semaphore permits;
   private final Saturation saturation;
   private final @Nullable ExecutorService ownedExecutor;
@@ -249,6 +252,30 @@ public final class VfsCore {
   public CompletableFuture<NodeAttributes> stat(String path, boolean follow) {
     ParsedPath parsed = parse(path);
     return run(ctx -> existing(parsed, follow, ctx).thenCompose(d -> attributes(d, ctx, path)));
+  }
+
+  /** Returns the mount holding {@code path} (after following links); fails if it is absent. */
+  public CompletableFuture<MountInfo> mountOf(String path) {
+    ParsedPath parsed = parse(path);
+    return run(
+        ctx ->
+            existing(parsed, true, ctx)
+                .thenApply(d -> new MountInfo(d.mount.path, d.mount.capabilities)));
+  }
+
+  // ---- change listeners ----
+
+  /**
+   * Adds a listener told of every change made through this VFS, after the backend succeeded. See
+   * {@link ChangeListener}.
+   */
+  public void addChangeListener(ChangeListener listener) {
+    changes.add(java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener added by {@link #addChangeListener}; unknown listeners are ignored. */
+  public void removeChangeListener(ChangeListener listener) {
+    changes.remove(java.util.Objects.requireNonNull(listener, "listener"));
   }
 
   // ---- lifecycle and diagnostics ----

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.AsyncFile;
+import org.jvfs.ChangeListener;
 import org.jvfs.spi.BackendFile;
 
 /**
@@ -126,6 +127,7 @@ final class VfsFile implements AsyncFile {
 
   private void changed() {
     core.cache.invalidateAttributes(mount, file.node());
+    core.changes.fire(ChangeListener.Kind.MODIFY, path);
   }
 
   @Override

@@ -1,0 +1,88 @@
+package org.jvfs.nio;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.jvfs.LookupResult;
+import org.jvfs.Vfs;
+
+/**
+ * {@link Path#toRealPath} for jvfs paths: walks the absolute path a name at a time, replacing each
+ * symbolic link by its target (at most 40, as Linux), and {@code ..} by the parent of what has been
+ * resolved so far. With {@link LinkOption#NOFOLLOW_LINKS}, only {@code .} and {@code ..} are
+ * removed, lexically, and the result must exist. One blocking lookup per name.
+ *
+ * <p>As the VFS treats a mount's root as a jail for {@code ..}, so does this walk only when the
+ * mount is at {@code /}; with nested mounts, {@code ..} at a mount root is taken lexically here.
+ */
+final class VfsRealPaths {
+  private static final int MAX_LINKS = 40;
+
+  private VfsRealPaths() {}
+
+  static VfsPath toRealPath(VfsPath path, LinkOption... options) throws IOException {
+    VfsFileSystem fs = path.getFileSystem();
+    fs.checkOpen();
+    Vfs vfs = fs.vfs();
+    boolean follow = true;
+    for (LinkOption o : options) {
+      if (o == LinkOption.NOFOLLOW_LINKS) {
+        follow = false;
+      } else if (o == null) {
+        throw new NullPointerException("option");
+      }
+    }
+    VfsPath abs = (VfsPath) path.toAbsolutePath();
+    if (!follow) {
+      VfsPath normal = (VfsPath) abs.normalize();
+      LookupResult r = VfsIo.join(vfs.lookup(normal.toString(), LinkOption.NOFOLLOW_LINKS));
+      if (!r.isHit()) {
+        throw new NoSuchFileException(path.toString());
+      }
+      return normal;
+    }
+    Deque<String> todo = new ArrayDeque<>(abs.names());
+    List<String> done = new ArrayList<>();
+    int links = 0;
+    while (!todo.isEmpty()) {
+      String name = todo.removeFirst();
+      if (name.equals(".") || name.isEmpty()) {
+        continue;
+      }
+      if (name.equals("..")) {
+        if (!done.isEmpty()) {
+          done.remove(done.size() - 1);
+        }
+        continue;
+      }
+      done.add(name);
+      String here = "/" + String.join("/", done);
+      LookupResult r = VfsIo.join(vfs.lookup(here, LinkOption.NOFOLLOW_LINKS));
+      if (!r.isHit()) {
+        throw new NoSuchFileException(path.toString());
+      }
+      if (r.attributes() != null && r.attributes().isSymbolicLink()) {
+        if (++links > MAX_LINKS) {
+          throw new FileSystemLoopException(path.toString());
+        }
+        String target = VfsIo.join(vfs.readSymbolicLink(here));
+        done.remove(done.size() - 1);
+        VfsPath t = fs.getPath(target);
+        if (t.isAbsolute()) {
+          done.clear();
+        }
+        List<String> names = t.names();
+        for (int i = names.size() - 1; i >= 0; i--) {
+          todo.addFirst(names.get(i));
+        }
+      }
+    }
+    return fs.getPath("/" + String.join("/", done));
+  }
+}
