@@ -124,16 +124,22 @@ class FaultInjectingBackendTest {
   }
 
   @Test
-  void delay_completesLaterOnSchedulerThread() {
+  void delay_completesLaterOnSchedulerThread() throws InterruptedException {
     backend.delay(Operation.STORE_INFO, Duration.ofMillis(200));
     assertThat(backend.capabilities()).doesNotContain(Capability.INLINE_COMPLETION);
     long start = System.nanoTime();
     java.util.concurrent.atomic.AtomicReference<String> thread =
         new java.util.concurrent.atomic.AtomicReference<>();
     CompletableFuture<?> f = backend.storeInfo().toCompletableFuture();
-    // The callback is attached well within the 200 ms delay, so it runs where the stage completes.
-    f.whenComplete((v, e) -> thread.set(Thread.currentThread().getName()));
-    f.join();
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    // Attached well within the delay, so it runs where the stage completes. Waiting on a latch, not
+    // on f.join(): a joining thread may itself run the stage's pending callbacks.
+    f.whenComplete(
+        (v, e) -> {
+          thread.set(Thread.currentThread().getName());
+          done.countDown();
+        });
+    assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
     assertThat(thread.get()).isEqualTo("jvfs-fault-latency");
   }
