@@ -124,6 +124,16 @@ public abstract class JvfsMount {
    * @throws IOException if the backend cannot be made
    */
   public Vfs open(Tree tree, int maxInFlight) throws IOException {
+    return open(tree, maxInFlight, true);
+  }
+
+  /**
+   * Makes a VFS as {@link #open(Tree, int)} does, with the dentry cache on or off; off, every
+   * lookup goes to the backend.
+   *
+   * @throws IOException if the backend cannot be made
+   */
+  public Vfs open(Tree tree, int maxInFlight, boolean caching) throws IOException {
     long dentries = Math.max(Vfs.Builder.DEFAULT_MAX_DENTRIES, 2L * tree.files() + 1024);
     return Vfs.builder()
         .mount("/", backend())
