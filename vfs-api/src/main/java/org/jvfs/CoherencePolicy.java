@@ -18,11 +18,19 @@ public final class CoherencePolicy {
     /** Only this VFS changes the backend: cached answers are trusted until evicted. */
     PRIVATE,
     /** Cached answers older than a bound are revalidated, as NFS attribute caching does. */
-    TTL
+    TTL,
+    /**
+     * The backend pushes invalidations for changes made outside the VFS (inotify, say): cached
+     * answers are trusted until the backend reports a change. Stale for at most the backend's
+     * notification delay; needs a backend with {@link org.jvfs.spi.Capability#WATCH}.
+     */
+    WATCH
   }
 
   /** Only this VFS changes the backend. The default for backends no one else can reach. */
   public static final CoherencePolicy PRIVATE = new CoherencePolicy(Kind.PRIVATE, null);
+
+  private static final CoherencePolicy WATCH = new CoherencePolicy(Kind.WATCH, null);
 
   private final Kind kind;
   private final @Nullable Duration ttl;
@@ -41,6 +49,15 @@ public final class CoherencePolicy {
     checkNotNull(ttl, "ttl");
     checkArgument(!ttl.isNegative() && !ttl.isZero(), "ttl (%s) must be positive", ttl);
     return new CoherencePolicy(Kind.TTL, ttl);
+  }
+
+  /**
+   * Returns the policy under which the backend reports changes made outside the VFS ({@link
+   * org.jvfs.spi.Backend#watch}). Mounting it on a backend without {@link
+   * org.jvfs.spi.Capability#WATCH} fails.
+   */
+  public static CoherencePolicy watch() {
+    return WATCH;
   }
 
   /** Returns the policy's kind. */

@@ -259,9 +259,20 @@ public final class Vfs implements AutoCloseable {
 
     private Builder() {}
 
-    /** Mounts a backend at an absolute path, under the PRIVATE coherence policy. */
+    /**
+     * Mounts a backend at an absolute path under its default coherence policy: {@link
+     * CoherencePolicy#watch()} for a backend that declares {@link org.jvfs.spi.Capability#WATCH} (a
+     * posix mount: changes by other processes are seen within the inotify delivery delay), else
+     * {@link CoherencePolicy#PRIVATE}.
+     */
     public Builder mount(String path, Backend backend) {
-      return mount(path, backend, CoherencePolicy.PRIVATE);
+      checkNotNull(backend, "backend");
+      return mount(
+          path,
+          backend,
+          backend.capabilities().contains(org.jvfs.spi.Capability.WATCH)
+              ? CoherencePolicy.watch()
+              : CoherencePolicy.PRIVATE);
     }
 
     /**

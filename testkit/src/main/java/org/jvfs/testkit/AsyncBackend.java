@@ -187,6 +187,12 @@ public final class AsyncBackend implements Backend {
     return hop(() -> delegate.setPermissions(node, permissions));
   }
 
+  /** Forwards to the wrapped backend, which reports on its own threads. */
+  @Override
+  public void watch(org.jvfs.spi.Invalidations sink) {
+    delegate.watch(sink);
+  }
+
   @Override
   public CompletionStage<StoreInfo> storeInfo() {
     return hop(delegate::storeInfo);

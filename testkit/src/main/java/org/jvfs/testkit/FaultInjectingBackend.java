@@ -265,6 +265,12 @@ public final class FaultInjectingBackend implements Backend {
     return inject(Operation.SET_PERMISSIONS, () -> delegate.setPermissions(node, permissions));
   }
 
+  /** Forwards to the wrapped backend, which reports on its own threads. */
+  @Override
+  public void watch(org.jvfs.spi.Invalidations sink) {
+    delegate.watch(sink);
+  }
+
   @Override
   public CompletionStage<StoreInfo> storeInfo() {
     return inject(Operation.STORE_INFO, delegate::storeInfo);

@@ -182,6 +182,12 @@ public final class HandleTrackingBackend implements Backend {
     return delegate.setPermissions(node, permissions);
   }
 
+  /** Forwards to the wrapped backend, which reports on its own threads. */
+  @Override
+  public void watch(org.jvfs.spi.Invalidations sink) {
+    delegate.watch(sink);
+  }
+
   @Override
   public CompletionStage<StoreInfo> storeInfo() {
     return delegate.storeInfo();

@@ -396,6 +396,24 @@ final class DentryCache {
     attrEpoch.incrementAndGet();
   }
 
+  /**
+   * Returns the cached directory dentries of {@code mount} whose node is {@code node} (several
+   * where a directory was reached through more than one path). A scan of the positive cache: meant
+   * for the rare pushed invalidation, not for hot paths.
+   */
+  java.util.List<Dentry> directoriesOf(Mount mount, Node node) {
+    if (node.equals(mount.root.node)) {
+      return java.util.List.of(mount.root);
+    }
+    java.util.List<Dentry> out = new java.util.ArrayList<>();
+    for (Dentry d : positive.asMap().values()) {
+      if (d.mount == mount && d.isDirectory() && d.node.equals(node)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
   /** Returns the cached positive dentry for a key, or null; for invariant checks. */
   @Nullable Dentry cachedPositive(long parentId, Name name) {
     return positive.getIfPresent(new DentryKey(parentId, name));

@@ -96,7 +96,16 @@ public final class VfsCore {
         throw c instanceof IOException io ? io : new IOException(c);
       }
     }
-    mounts.add(names, new Mount(parsed.isRoot() ? "/" : path, backend, policy, cache.newId()));
+    if (policy.kind() == org.jvfs.CoherencePolicy.Kind.WATCH
+        && !backend.capabilities().contains(org.jvfs.spi.Capability.WATCH)) {
+      throw new IllegalArgumentException(
+          "the WATCH policy needs a backend that can watch; " + backend + " cannot");
+    }
+    Mount mount = new Mount(parsed.isRoot() ? "/" : path, backend, policy, cache.newId());
+    mounts.add(names, mount);
+    if (policy.kind() == org.jvfs.CoherencePolicy.Kind.WATCH) {
+      backend.watch(new MountInvalidations(cache, mount));
+    }
   }
 
   /** Returns every mount's backend, the root's first. */

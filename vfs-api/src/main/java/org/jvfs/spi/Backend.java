@@ -121,6 +121,17 @@ public interface Backend extends AutoCloseable {
   /** Sets POSIX permissions. Only where {@link Capability#POSIX_PERMISSIONS}. */
   CompletionStage<Void> setPermissions(Node node, Set<PosixFilePermission> permissions);
 
+  /**
+   * Starts reporting changes made outside the VFS to {@code sink}, for a mount under the WATCH
+   * coherence policy. Called at most once, before the backend is used through the VFS. Only where
+   * {@link Capability#WATCH}; the default refuses.
+   *
+   * @throws UnsupportedOperationException if the backend cannot watch
+   */
+  default void watch(Invalidations sink) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot watch");
+  }
+
   /** Returns the space figures of the backend's store. */
   CompletionStage<StoreInfo> storeInfo();
 

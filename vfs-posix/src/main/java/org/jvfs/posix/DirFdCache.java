@@ -1,0 +1,145 @@
+package org.jvfs.posix;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.time.Duration;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import org.jvfs.spi.BackendException;
+
+/**
+ * A capped cache of O_PATH descriptors of hot directories, keyed by their path from the root, so
+ * that an operation in a cached directory is one syscall relative to its descriptor instead of a
+ * resolution from the root.
+ *
+ * <p>Entries are {@link FdRef}s: an evicted or invalidated descriptor is closed only after the last
+ * operation using it released it, never under a syscall. Entries also expire a fixed time after
+ * they were opened, which bounds how long a descriptor of a directory that another process renamed
+ * keeps being used under its old path. With a capacity of 0 nothing is cached and every lease opens
+ * (and its release closes) a descriptor of its own.
+ *
+ * <p>Thread-safe.
+ */
+final class DirFdCache {
+
+  /** Opens a directory's descriptor. */
+  @FunctionalInterface
+  interface Opener {
+    int open(byte[] path) throws BackendException;
+  }
+
+  private record Key(byte[] path) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(k.path, path);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(path);
+    }
+
+    boolean under(byte[] prefix) {
+      if (path.length < prefix.length
+          || !Arrays.equals(path, 0, prefix.length, prefix, 0, prefix.length)) {
+        return false;
+      }
+      return path.length == prefix.length || path[prefix.length] == '/';
+    }
+  }
+
+  /** Carries a checked failure out of Caffeine's mapping function. */
+  private static final class OpenFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OpenFailure(BackendException cause) {
+      super(cause);
+    }
+  }
+
+  private final @Nullable Cache<Key, FdRef> cache;
+  private final Opener opener;
+  private final FdCounter counter;
+
+  DirFdCache(int capacity, Duration expiry, Opener opener, FdCounter counter) {
+    this.opener = opener;
+    this.counter = counter;
+    this.cache =
+        capacity == 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfterWrite(expiry)
+                .executor(Runnable::run)
+                .removalListener(
+                    (Key k, FdRef ref, RemovalCause cause) -> {
+                      if (ref != null) {
+                        ref.closeOwner();
+                      }
+                    })
+                .build();
+  }
+
+  /**
+   * Returns a reference to the directory's descriptor, acquired: the caller must {@link
+   * FdRef#release()} it.
+   */
+  FdRef lease(byte[] path) throws BackendException {
+    Cache<Key, FdRef> c = cache;
+    if (c == null) {
+      return new FdRef(opener.open(path), counter);
+    }
+    Key key = new Key(path);
+    while (true) {
+      FdRef ref;
+      try {
+        ref =
+            c.get(
+                key,
+                k -> {
+                  try {
+                    return new FdRef(opener.open(k.path), counter);
+                  } catch (BackendException e) {
+                    throw new OpenFailure(e);
+                  }
+                });
+      } catch (OpenFailure f) {
+        throw (BackendException) f.getCause();
+      }
+      if (ref.acquire()) {
+        // Even if evicted meanwhile, the reference keeps the descriptor open until released.
+        return ref;
+      }
+      // Closed by an eviction between get and acquire: drop the dead entry and open again.
+      c.asMap().remove(key, ref);
+    }
+  }
+
+  /** Returns the cached descriptor, acquired, or null without doing any IO. */
+  @Nullable FdRef leaseIfCached(byte[] path) {
+    Cache<Key, FdRef> c = cache;
+    if (c == null) {
+      return null;
+    }
+    FdRef ref = c.getIfPresent(new Key(path));
+    return ref != null && ref.acquire() ? ref : null;
+  }
+
+  /** Drops the descriptors of {@code path} and every directory below it (after a rename, say). */
+  void invalidateTree(byte[] path) {
+    Cache<Key, FdRef> c = cache;
+    if (c != null) {
+      c.asMap().keySet().removeIf(k -> k.under(path));
+    }
+  }
+
+  /** Closes every cached descriptor (each as soon as its users released it). */
+  void clear() {
+    Cache<Key, FdRef> c = cache;
+    if (c != null) {
+      c.invalidateAll();
+      c.cleanUp();
+    }
+  }
+}

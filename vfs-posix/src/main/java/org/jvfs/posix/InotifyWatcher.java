@@ -1,0 +1,169 @@
+package org.jvfs.posix;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.jvfs.posix.ffi.Linux;
+import org.jvfs.posix.ffi.PosixNative;
+import org.jvfs.spi.BackendException;
+import org.jvfs.spi.Invalidations;
+import org.jvfs.spi.Name;
+
+/**
+ * Watches the directories the backend looked into with inotify and reports their changes to the
+ * VFS's {@link Invalidations} sink, from a thread of its own.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <ul>
+ *   <li>A directory is watched before the lookup or listing that makes the VFS cache something in
+ *       it, so that no change after the syscall can go unreported.
+ *   <li>{@code inotify_add_watch} takes a path and resolves it without confinement, so it is given
+ *       {@code /proc/self/fd/N} of the backend's own confined O_PATH descriptor of the directory.
+ *   <li>The watcher thread polls the inotify descriptor with a timeout (100 ms) so that {@link
+ *       #close()} can stop it without closing a descriptor under a blocked read.
+ *   <li>{@code IN_Q_OVERFLOW}, or a watch that cannot be added (the cap, or the kernel's {@code
+ *       max_user_watches}), reports an overflow: the VFS drops the mount's cache.
+ *   <li>Records are {@code struct inotify_event { int wd; u32 mask; u32 cookie; u32 len; char
+ *       name[len]; }} ({@code include/uapi/linux/inotify.h}), name NUL-padded.
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+final class InotifyWatcher implements AutoCloseable {
+  /** The events that change what the VFS caches about a directory's entries. */
+  static final int MASK =
+      Linux.IN_CREATE
+          | Linux.IN_DELETE
+          | Linux.IN_MOVED_FROM
+          | Linux.IN_MOVED_TO
+          | Linux.IN_ATTRIB
+          | Linux.IN_MODIFY
+          | Linux.IN_DELETE_SELF
+          | Linux.IN_MOVE_SELF
+          | Linux.IN_ONLYDIR;
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final PosixNative nat = PosixNative.get();
+  private final int fd;
+  private final Invalidations sink;
+  private final int maxWatches;
+  private final ConcurrentHashMap<Integer, PosixNode> byWd = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<PosixNode, Integer> watched = new ConcurrentHashMap<>();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  InotifyWatcher(Invalidations sink, int maxWatches) throws BackendException {
+    this.sink = sink;
+    this.maxWatches = maxWatches;
+    this.fd = PosixErrors.check(nat.inotifyInit1(Linux.IN_NONBLOCK | Linux.IN_CLOEXEC));
+    this.thread = new Thread(this::run, "jvfs-posix-inotify-" + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Returns how many directories are watched. */
+  int watchCount() {
+    return watched.size();
+  }
+
+  /**
+   * Watches the directory {@code dir}, reached by the O_PATH descriptor {@code dirFd}, unless it is
+   * watched already.
+   */
+  void ensureWatched(PosixNode dir, int dirFd) {
+    if (closed || watched.containsKey(dir)) {
+      return;
+    }
+    if (watched.size() >= maxWatches) {
+      sink.overflow();
+      return;
+    }
+    byte[] proc = ("/proc/self/fd/" + dirFd).getBytes(StandardCharsets.US_ASCII);
+    int wd = nat.inotifyAddWatch(fd, proc, MASK);
+    if (wd < 0) {
+      sink.overflow();
+      return;
+    }
+    byWd.put(wd, dir);
+    watched.put(dir, wd);
+  }
+
+  private void run() {
+    byte[] buf = new byte[64 * 1024];
+    while (!closed) {
+      int ready = nat.pollIn(fd, 100);
+      if (ready <= 0) {
+        continue;
+      }
+      int n = nat.read(fd, buf);
+      if (n <= 0) {
+        continue;
+      }
+      try {
+        dispatch(buf, n);
+      } catch (RuntimeException e) {
+        // A sink failure must not stop the watcher; losing events is an overflow.
+        sink.overflow();
+      }
+    }
+  }
+
+  private void dispatch(byte[] buf, int length) {
+    ByteBuffer b = ByteBuffer.wrap(buf, 0, length).order(ByteOrder.nativeOrder());
+    int off = 0;
+    while (off + 16 <= length) {
+      int wd = b.getInt(off);
+      int mask = b.getInt(off + 4);
+      int len = b.getInt(off + 12);
+      int nameEnd = off + 16;
+      while (nameEnd < off + 16 + len && buf[nameEnd] != 0) {
+        nameEnd++;
+      }
+      String name = new String(buf, off + 16, nameEnd - off - 16, StandardCharsets.UTF_8);
+      off += 16 + len;
+      if ((mask & Linux.IN_Q_OVERFLOW) != 0) {
+        sink.overflow();
+        continue;
+      }
+      PosixNode dir = byWd.get(wd);
+      if (dir == null) {
+        continue;
+      }
+      if ((mask & Linux.IN_IGNORED) != 0) {
+        byWd.remove(wd);
+        watched.remove(dir, wd);
+        continue;
+      }
+      sink.changed(dir, name.isEmpty() ? null : name(name));
+    }
+  }
+
+  private static @Nullable Name name(String s) {
+    try {
+      return Name.of(s);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /** Stops the watcher thread and closes the inotify descriptor. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      thread.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    nat.close(fd);
+  }
+}

@@ -1,0 +1,78 @@
+package org.jvfs.posix;
+
+import java.nio.file.ClosedFileSystemException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jvfs.spi.BackendException;
+import org.jvfs.spi.Errno;
+
+/**
+ * The bounded pool of named IO threads on which the backend's blocking syscalls run (the TUX "async
+ * IO threads"). A fixed number of threads and a bounded queue: a task beyond the queue's bound
+ * fails at once with EAGAIN instead of queueing without limit (the VFS's own in-flight bound, well
+ * below it by default, is what callers normally meet). Thread-safe.
+ */
+final class IoPool {
+
+  /** A blocking task that may fail with a checked exception. */
+  @FunctionalInterface
+  interface Task<T> {
+    T run() throws Exception;
+  }
+
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final ThreadPoolExecutor executor;
+
+  IoPool(int threads, int queueCapacity) {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(queueCapacity),
+            r -> {
+              Thread t = new Thread(r, "jvfs-posix-io-" + pool + "-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Runs {@code task} on an IO thread; the future completes there. */
+  <T> CompletableFuture<T> submit(Task<T> task) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    try {
+      executor.execute(
+          () -> {
+            try {
+              f.complete(task.run());
+            } catch (Throwable t) {
+              f.completeExceptionally(t);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      f.completeExceptionally(
+          executor.isShutdown()
+              ? new ClosedFileSystemException()
+              : new BackendException(Errno.EAGAIN, "the IO queue is full"));
+    }
+    return f;
+  }
+
+  /** Stops taking tasks and waits a little for the running ones. */
+  void close() {
+    executor.shutdown();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

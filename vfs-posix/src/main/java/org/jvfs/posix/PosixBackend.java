@@ -1,0 +1,737 @@
+package org.jvfs.posix;
+
+import static org.jvfs.posix.ffi.Linux.AT_EMPTY_PATH;
+import static org.jvfs.posix.ffi.Linux.AT_SYMLINK_NOFOLLOW;
+import static org.jvfs.posix.ffi.Linux.O_CLOEXEC;
+import static org.jvfs.posix.ffi.Linux.O_DIRECTORY;
+import static org.jvfs.posix.ffi.Linux.O_PATH;
+import static org.jvfs.posix.ffi.Linux.O_RDONLY;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedFileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.jvfs.posix.ffi.Dirent64;
+import org.jvfs.posix.ffi.Linux;
+import org.jvfs.posix.ffi.PosixNative;
+import org.jvfs.posix.ffi.Statx;
+import org.jvfs.spi.Backend;
+import org.jvfs.spi.BackendException;
+import org.jvfs.spi.Capability;
+import org.jvfs.spi.DirEntry;
+import org.jvfs.spi.Errno;
+import org.jvfs.spi.Invalidations;
+import org.jvfs.spi.Name;
+import org.jvfs.spi.Node;
+import org.jvfs.spi.NodeAttributes;
+import org.jvfs.spi.NodeInfo;
+import org.jvfs.spi.NodeKind;
+import org.jvfs.spi.OpenFlags;
+import org.jvfs.spi.Probe;
+import org.jvfs.spi.StoreInfo;
+
+/**
+ * A backend over a real directory: every operation is a POSIX {@code *at} syscall relative to a
+ * directory descriptor, confined to the root directory, run on a bounded pool of IO threads.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <ul>
+ *   <li>Nodes ({@link PosixNode}) are the file's (dev, ino) for equality plus its physical path
+ *       from the root. An operation on entry {@code name} of directory {@code d} takes a descriptor
+ *       of {@code d} from the {@link DirFdCache} (or resolves it from the root, confined: see
+ *       {@link Resolver}) and calls the syscall on the single name, never following a final link
+ *       ({@code AT_SYMLINK_NOFOLLOW}, {@code O_NOFOLLOW}, {@code fchmodat2} or an O_PATH
+ *       descriptor). No path with more than one component is ever resolved outside the {@link
+ *       Resolver}.
+ *   <li>The root is opened once ({@code O_PATH}); its descriptor is never closed before the backend
+ *       is.
+ *   <li>Every descriptor is an {@link FdRef}: closing a file or evicting a directory during a
+ *       syscall on it closes the descriptor after the syscall.
+ *   <li>The nonblocking probe (optional) runs {@code openat2(RESOLVE_CACHED)} on the caller's
+ *       thread from an already-open directory descriptor; EAGAIN (or no cached descriptor) sends
+ *       the call to the pool.
+ *   <li>With a watch sink, every directory is watched before the syscall that looks into it.
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+public final class PosixBackend implements Backend {
+  private static final int STATX_MASK = Linux.STATX_BASIC_STATS | Linux.STATX_BTIME;
+  private static final byte[] EMPTY = new byte[0];
+  private static final byte[] DOT = {'.'};
+
+  private final PosixNative nat = PosixNative.get();
+  private final PosixOptions options;
+  private final int rootFd;
+  private final PosixNode rootNode;
+  private final Resolver resolver;
+  private final FdCounter counter = new FdCounter();
+  private final DirFdCache dirFds;
+  private final IoPool pool;
+  private final Set<PosixFile> openFiles = ConcurrentHashMap.newKeySet();
+  private final Set<Capability> capabilities;
+  private volatile @Nullable InotifyWatcher watcher;
+  private volatile boolean closed;
+
+  private PosixBackend(PosixOptions options) throws IOException {
+    this.options = options;
+    byte[] root = options.root().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
+    int fd = nat.openat(Linux.AT_FDCWD, root, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+    if (fd < 0) {
+      throw new IOException(
+          "cannot open the root " + options.root() + ": " + PosixErrors.of(fd).getMessage());
+    }
+    this.rootFd = fd;
+    try {
+      this.resolver = new Resolver(fd, Resolver.choose(fd, options.resolveMode()));
+      Statx s = new Statx();
+      PosixErrors.check(nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s));
+      this.rootNode = new PosixNode(s.dev, s.ino, EMPTY);
+    } catch (BackendException e) {
+      nat.close(fd);
+      throw new IOException("cannot use the root " + options.root() + ": " + e.getMessage(), e);
+    }
+    this.dirFds =
+        new DirFdCache(
+            options.dirFdCacheSize(), options.dirFdExpiry(), resolver::openDirectory, counter);
+    this.pool = new IoPool(options.ioThreads(), options.queueCapacity());
+    EnumSet<Capability> caps =
+        EnumSet.of(
+            Capability.SYMBOLIC_LINKS,
+            Capability.HARD_LINKS,
+            Capability.POSIX_PERMISSIONS,
+            Capability.OWNERS,
+            Capability.SET_TIMES);
+    if (options.probe() && resolver.mode() == ResolveMode.OPENAT2) {
+      caps.add(Capability.NONBLOCKING_PROBE);
+    }
+    if (options.watch()) {
+      caps.add(Capability.WATCH);
+    }
+    this.capabilities = Set.copyOf(caps);
+  }
+
+  /**
+   * Opens a backend confined to {@code options.root()}.
+   *
+   * @throws IOException if the root cannot be opened, or openat2 is forced and the kernel lacks it
+   */
+  public static PosixBackend open(PosixOptions options) throws IOException {
+    return new PosixBackend(options);
+  }
+
+  /** Returns how resolution is confined in this backend. */
+  public ResolveMode resolveMode() {
+    return resolver.mode();
+  }
+
+  /** Returns the descriptors this backend holds now, besides its root: for leak checks. */
+  public int heldDescriptors() {
+    return counter.open();
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public Node root() {
+    return rootNode;
+  }
+
+  @Override
+  public String toString() {
+    return "PosixBackend[" + options.root() + ", " + resolver.mode() + "]";
+  }
+
+  // ---- plumbing ----
+
+  private static PosixNode node(Node n) {
+    if (n instanceof PosixNode p) {
+      return p;
+    }
+    throw new IllegalArgumentException("not a node of this backend: " + n);
+  }
+
+  private interface DirTask<T> {
+    T run(int dirFd) throws Exception;
+  }
+
+  /** Runs {@code task} with a descriptor of the directory at {@code path}. */
+  private <T> T inDir(byte[] path, DirTask<T> task) throws Exception {
+    if (path.length == 0) {
+      return task.run(rootFd);
+    }
+    FdRef ref = dirFds.lease(path);
+    try {
+      return task.run(ref.fd());
+    } finally {
+      ref.release();
+    }
+  }
+
+  /** Runs {@code task} in directory {@code dir}, watching it first if a sink is set. */
+  private <T> T inWatchedDir(PosixNode dir, DirTask<T> task) throws Exception {
+    return inDir(
+        dir.path,
+        fd -> {
+          InotifyWatcher w = watcher;
+          if (w != null) {
+            w.ensureWatched(dir, fd);
+          }
+          return task.run(fd);
+        });
+  }
+
+  private <T> CompletableFuture<T> io(IoPool.Task<T> task) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new ClosedFileSystemException());
+    }
+    return pool.submit(task);
+  }
+
+  private NodeInfo info(int fd, byte[] name, Statx s, byte[] path) throws BackendException {
+    NodeAttributes a = StatxAttributes.of(s);
+    String target = a.isSymbolicLink() ? readLink(fd, name) : null;
+    return new NodeInfo(new PosixNode(s.dev, s.ino, path), a, target);
+  }
+
+  /** statx of {@code name} in {@code dirFd}: its info, or null if absent. */
+  private @Nullable NodeInfo stat(int dirFd, PosixNode dir, Name name) throws BackendException {
+    Statx s = new Statx();
+    int r = nat.statx(dirFd, name.bytes(), AT_SYMLINK_NOFOLLOW, STATX_MASK, s);
+    if (r == -Linux.ENOENT) {
+      return null;
+    }
+    PosixErrors.check(r);
+    return info(dirFd, name.bytes(), s, dir.child(name));
+  }
+
+  private NodeInfo statExisting(int dirFd, PosixNode dir, Name name) throws BackendException {
+    NodeInfo info = stat(dirFd, dir, name);
+    if (info == null) {
+      throw new BackendException(Errno.ENOENT);
+    }
+    return info;
+  }
+
+  private String readLink(int dirFd, byte[] name) throws BackendException {
+    byte[] buf = new byte[Linux.PATH_MAX];
+    int n = PosixErrors.check(nat.readlinkat(dirFd, name, buf));
+    return new String(buf, 0, n, StandardCharsets.UTF_8);
+  }
+
+  // ---- lookups ----
+
+  @Override
+  public CompletionStage<@Nullable NodeInfo> lookup(Node dir, Name name) {
+    PosixNode d = node(dir);
+    return io(() -> inWatchedDir(d, fd -> stat(fd, d, name)));
+  }
+
+  /**
+   * Answers on the caller's thread where the kernel can without blocking: {@code
+   * openat2(RESOLVE_CACHED)} from a directory descriptor already open, then {@code statx} of the
+   * new descriptor. Unknown if the directory's descriptor is not cached, or the kernel says EAGAIN.
+   */
+  @Override
+  public Probe probeLookup(Node dir, Name name) {
+    if (closed || !capabilities.contains(Capability.NONBLOCKING_PROBE)) {
+      return Probe.unknown();
+    }
+    PosixNode d = node(dir);
+    FdRef ref = null;
+    int dirFd = rootFd;
+    if (!d.isRoot()) {
+      ref = dirFds.leaseIfCached(d.path);
+      if (ref == null) {
+        return Probe.unknown();
+      }
+      dirFd = ref.fd();
+    }
+    try {
+      InotifyWatcher w = watcher;
+      if (w != null) {
+        w.ensureWatched(d, dirFd);
+      }
+      int fd = resolver.openName(dirFd, name.bytes(), O_PATH, 0, true);
+      if (fd == -Linux.ENOENT) {
+        return Probe.absent();
+      }
+      if (fd < 0) {
+        return Probe.unknown();
+      }
+      try {
+        Statx s = new Statx();
+        if (nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s) < 0) {
+          return Probe.unknown();
+        }
+        NodeAttributes a = StatxAttributes.of(s);
+        String target = a.isSymbolicLink() ? readLink(fd, EMPTY) : null;
+        return Probe.found(new NodeInfo(new PosixNode(s.dev, s.ino, d.child(name)), a, target));
+      } catch (BackendException e) {
+        return Probe.unknown();
+      } finally {
+        nat.close(fd);
+      }
+    } finally {
+      if (ref != null) {
+        ref.release();
+      }
+    }
+  }
+
+  @Override
+  public CompletionStage<NodeAttributes> attributes(Node node) {
+    PosixNode n = node(node);
+    return io(
+        () -> {
+          Statx s = new Statx();
+          if (n.isRoot()) {
+            PosixErrors.check(nat.statx(rootFd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s));
+          } else {
+            byte[] name = n.name();
+            inDir(
+                n.parentPath(),
+                fd -> PosixErrors.check(nat.statx(fd, name, AT_SYMLINK_NOFOLLOW, STATX_MASK, s)));
+          }
+          return StatxAttributes.of(s);
+        });
+  }
+
+  @Override
+  public CompletionStage<List<DirEntry>> readDirectory(Node dir) {
+    PosixNode d = node(dir);
+    return io(
+        () ->
+            inWatchedDir(
+                d,
+                dirFd -> {
+                  int fd =
+                      PosixErrors.check(
+                          nat.openat(dirFd, DOT, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0));
+                  try {
+                    return list(fd);
+                  } finally {
+                    nat.close(fd);
+                  }
+                }));
+  }
+
+  private List<DirEntry> list(int fd) throws BackendException {
+    List<DirEntry> out = new ArrayList<>();
+    byte[] buf = new byte[32 * 1024];
+    while (true) {
+      long n = PosixErrors.check(nat.getdents64(fd, buf));
+      if (n == 0) {
+        return out;
+      }
+      Dirent64.forEach(
+          buf,
+          (int) n,
+          (b, off, len, type) -> {
+            if ((len == 1 && b[off] == '.') || (len == 2 && b[off] == '.' && b[off + 1] == '.')) {
+              return;
+            }
+            try {
+              Name name = Name.of(new String(b, off, len, StandardCharsets.UTF_8));
+              out.add(new DirEntry(name, kindOf(type)));
+            } catch (InvalidPathException e) {
+              // A name that is not valid UTF-8 cannot be named through the VFS: skip it.
+            }
+          });
+    }
+  }
+
+  private static NodeKind kindOf(int dType) {
+    return switch (dType) {
+      case Linux.DT_DIR -> NodeKind.DIRECTORY;
+      case Linux.DT_REG -> NodeKind.FILE;
+      case Linux.DT_LNK -> NodeKind.SYMLINK;
+      default -> NodeKind.OTHER;
+    };
+  }
+
+  // ---- open ----
+
+  @Override
+  public CompletionStage<Opened> open(
+      Node dir, Name name, OpenFlags flags, @Nullable Set<PosixFilePermission> permissions) {
+    PosixNode d = node(dir);
+    int base = accessFlags(flags);
+    if (!flags.creates()
+        && !flags.truncate()
+        && capabilities.contains(Capability.NONBLOCKING_PROBE)
+        && !closed) {
+      CompletableFuture<Opened> now = tryOpenCached(d, name, base);
+      if (now != null) {
+        return now;
+      }
+    }
+    int mode = permissions == null ? 0666 : StatxAttributes.mode(permissions);
+    return io(() -> inWatchedDir(d, fd -> openIn(fd, d, name, flags, base, mode)));
+  }
+
+  private static int accessFlags(OpenFlags flags) {
+    int f =
+        flags.read() && flags.write()
+            ? Linux.O_RDWR
+            : flags.write() ? Linux.O_WRONLY : Linux.O_RDONLY;
+    if (flags.append()) {
+      f |= Linux.O_APPEND;
+    }
+    if (flags.truncate()) {
+      f |= Linux.O_TRUNC;
+    }
+    if (flags.sync()) {
+      f |= Linux.O_SYNC;
+    } else if (flags.dsync()) {
+      f |= Linux.O_DSYNC;
+    }
+    return f;
+  }
+
+  /** The open on the caller's thread: a completed future, or null to go to the pool. */
+  private @Nullable CompletableFuture<Opened> tryOpenCached(PosixNode d, Name name, int flags) {
+    FdRef ref = null;
+    int dirFd = rootFd;
+    if (!d.isRoot()) {
+      ref = dirFds.leaseIfCached(d.path);
+      if (ref == null) {
+        return null;
+      }
+      dirFd = ref.fd();
+    }
+    try {
+      InotifyWatcher w = watcher;
+      if (w != null) {
+        w.ensureWatched(d, dirFd);
+      }
+      if (openFiles.size() >= options.maxOpenFiles()) {
+        return null;
+      }
+      int fd = resolver.openName(dirFd, name.bytes(), flags, 0, true);
+      if (fd == -Linux.EAGAIN) {
+        return null;
+      }
+      try {
+        return CompletableFuture.completedFuture(opened(PosixErrors.check(fd), d, name, false));
+      } catch (BackendException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    } finally {
+      if (ref != null) {
+        ref.release();
+      }
+    }
+  }
+
+  private Opened openIn(int dirFd, PosixNode d, Name name, OpenFlags flags, int base, int mode)
+      throws BackendException {
+    if (openFiles.size() >= options.maxOpenFiles()) {
+      throw new BackendException(Errno.EMFILE);
+    }
+    byte[] n = name.bytes();
+    if (flags.createNew()) {
+      int fd =
+          PosixErrors.check(
+              resolver.openName(dirFd, n, base | Linux.O_CREAT | Linux.O_EXCL, mode, false));
+      return opened(fd, d, name, true);
+    }
+    if (!flags.create()) {
+      return opened(PosixErrors.check(resolver.openName(dirFd, n, base, 0, false)), d, name, false);
+    }
+    // CREATE: tell whether this open made the file, as the VFS needs: try exclusive first.
+    while (true) {
+      int fd = resolver.openName(dirFd, n, base | Linux.O_CREAT | Linux.O_EXCL, mode, false);
+      if (fd >= 0) {
+        return opened(fd, d, name, true);
+      }
+      if (fd != -Linux.EEXIST) {
+        throw PosixErrors.of(fd);
+      }
+      fd = resolver.openName(dirFd, n, base, 0, false);
+      if (fd >= 0) {
+        return opened(fd, d, name, false);
+      }
+      if (fd != -Linux.ENOENT) {
+        throw PosixErrors.of(fd);
+      }
+      // Removed between the two opens: try again.
+    }
+  }
+
+  /** Wraps a new descriptor; closes it if its statx fails. */
+  private Opened opened(int fd, PosixNode dir, Name name, boolean created) throws BackendException {
+    Statx s = new Statx();
+    int r = nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s);
+    if (r < 0) {
+      nat.close(fd);
+      throw PosixErrors.of(r);
+    }
+    PosixNode node = new PosixNode(s.dev, s.ino, dir.child(name));
+    PosixFile[] self = new PosixFile[1];
+    PosixFile file =
+        new PosixFile(node, new FdRef(fd, counter), pool, () -> openFiles.remove(self[0]));
+    self[0] = file;
+    openFiles.add(file);
+    if (closed) {
+      file.closeQuietly();
+      throw new BackendException(Errno.EBADF, "backend closed");
+    }
+    return new Opened(file, NodeInfo.of(node, StatxAttributes.of(s)), created);
+  }
+
+  // ---- tree changes ----
+
+  @Override
+  public CompletionStage<NodeInfo> createDirectory(
+      Node dir, Name name, @Nullable Set<PosixFilePermission> permissions) {
+    PosixNode d = node(dir);
+    int mode = permissions == null ? 0777 : StatxAttributes.mode(permissions);
+    return io(
+        () ->
+            inWatchedDir(
+                d,
+                fd -> {
+                  PosixErrors.check(nat.mkdirat(fd, name.bytes(), mode));
+                  return statExisting(fd, d, name);
+                }));
+  }
+
+  @Override
+  public CompletionStage<Void> remove(Node dir, Name name, boolean directory) {
+    PosixNode d = node(dir);
+    return io(
+        () ->
+            inDir(
+                d.path,
+                fd -> {
+                  PosixErrors.check(
+                      nat.unlinkat(fd, name.bytes(), directory ? Linux.AT_REMOVEDIR : 0));
+                  if (directory) {
+                    dirFds.invalidateTree(d.child(name));
+                  }
+                  return null;
+                }));
+  }
+
+  @Override
+  public CompletionStage<Void> rename(
+      Node fromDir, Name fromName, Node toDir, Name toName, boolean replace) {
+    PosixNode f = node(fromDir);
+    PosixNode t = node(toDir);
+    int flags = replace ? 0 : Linux.RENAME_NOREPLACE;
+    return io(
+        () ->
+            inDir(
+                f.path,
+                ffd ->
+                    inDir(
+                        t.path,
+                        tfd -> {
+                          PosixErrors.check(
+                              nat.renameat2(ffd, fromName.bytes(), tfd, toName.bytes(), flags));
+                          dirFds.invalidateTree(f.child(fromName));
+                          dirFds.invalidateTree(t.child(toName));
+                          return null;
+                        })));
+  }
+
+  @Override
+  public CompletionStage<NodeInfo> link(Node fromDir, Name fromName, Node toDir, Name toName) {
+    PosixNode f = node(fromDir);
+    PosixNode t = node(toDir);
+    return io(
+        () ->
+            inDir(
+                f.path,
+                ffd ->
+                    inDir(
+                        t.path,
+                        tfd -> {
+                          PosixErrors.check(
+                              nat.linkat(ffd, fromName.bytes(), tfd, toName.bytes(), 0));
+                          return statExisting(tfd, t, toName);
+                        })));
+  }
+
+  @Override
+  public CompletionStage<NodeInfo> createSymlink(Node dir, Name name, String target) {
+    PosixNode d = node(dir);
+    byte[] t = target.getBytes(StandardCharsets.UTF_8);
+    return io(
+        () ->
+            inDir(
+                d.path,
+                fd -> {
+                  PosixErrors.check(nat.symlinkat(t, fd, name.bytes()));
+                  return statExisting(fd, d, name);
+                }));
+  }
+
+  @Override
+  public CompletionStage<String> readSymlink(Node node) {
+    PosixNode n = node(node);
+    if (n.isRoot()) {
+      return CompletableFuture.failedFuture(new BackendException(Errno.EINVAL));
+    }
+    return io(() -> inDir(n.parentPath(), fd -> readLink(fd, n.name())));
+  }
+
+  // ---- attributes ----
+
+  @Override
+  public CompletionStage<Void> setTimes(
+      Node node,
+      @Nullable FileTime lastModified,
+      @Nullable FileTime lastAccess,
+      @Nullable FileTime creation) {
+    PosixNode n = node(node);
+    if (lastModified == null && lastAccess == null) {
+      // Linux cannot set a birth time; the JDK ignores it too.
+      return CompletableFuture.completedFuture(null);
+    }
+    long[] a = timespec(lastAccess);
+    long[] m = timespec(lastModified);
+    return io(
+        () -> {
+          if (n.isRoot()) {
+            PosixErrors.check(nat.utimensat(rootFd, DOT, a[0], a[1], m[0], m[1], 0));
+          } else {
+            byte[] name = n.name();
+            inDir(
+                n.parentPath(),
+                fd ->
+                    PosixErrors.check(
+                        nat.utimensat(fd, name, a[0], a[1], m[0], m[1], AT_SYMLINK_NOFOLLOW)));
+          }
+          return null;
+        });
+  }
+
+  private static long[] timespec(@Nullable FileTime t) {
+    if (t == null) {
+      return new long[] {0, Linux.UTIME_OMIT};
+    }
+    Instant i = t.toInstant();
+    return new long[] {i.getEpochSecond(), i.getNano()};
+  }
+
+  @Override
+  public CompletionStage<Void> setPermissions(Node node, Set<PosixFilePermission> permissions) {
+    PosixNode n = node(node);
+    int mode = StatxAttributes.mode(permissions);
+    return io(
+        () -> {
+          if (n.isRoot()) {
+            PosixErrors.check(nat.fchmodat(rootFd, DOT, mode, 0));
+            return null;
+          }
+          byte[] name = n.name();
+          inDir(n.parentPath(), fd -> chmod(fd, name, mode));
+          return null;
+        });
+  }
+
+  /**
+   * Changes the mode of {@code name} in {@code dirFd} without following a link: fchmodat2 with
+   * AT_SYMLINK_NOFOLLOW (Linux 6.6), else through {@code /proc/self/fd/N} of an O_PATH descriptor
+   * of the name opened with O_NOFOLLOW and checked not to be a link.
+   */
+  private int chmod(int dirFd, byte[] name, int mode) throws BackendException {
+    int r = nat.fchmodat2(dirFd, name, mode, AT_SYMLINK_NOFOLLOW);
+    if (r != -Linux.ENOSYS) {
+      return PosixErrors.check(r);
+    }
+    int fd = PosixErrors.check(nat.openat(dirFd, name, O_PATH | Linux.O_NOFOLLOW | O_CLOEXEC, 0));
+    try {
+      Statx s = new Statx();
+      PosixErrors.check(nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s));
+      if (s.type() == Linux.S_IFLNK) {
+        throw new BackendException(Errno.EOPNOTSUPP);
+      }
+      byte[] proc = ("/proc/self/fd/" + fd).getBytes(StandardCharsets.US_ASCII);
+      return PosixErrors.check(nat.fchmodat(Linux.AT_FDCWD, proc, mode, 0));
+    } finally {
+      nat.close(fd);
+    }
+  }
+
+  @Override
+  public CompletionStage<StoreInfo> storeInfo() {
+    return io(
+        () -> {
+          long[] f = new long[5];
+          PosixErrors.check(nat.fstatfs(rootFd, f));
+          long unit = f[4] > 0 ? f[4] : f[0];
+          long total = f[1] * unit;
+          long free = Math.min(f[2] * unit, total);
+          long usable = Math.min(f[3] * unit, free);
+          return new StoreInfo(total, free, usable);
+        });
+  }
+
+  // ---- watching and lifecycle ----
+
+  /**
+   * Starts inotify: every directory the backend looks into from now on is watched, and changes to
+   * its entries are reported to {@code sink}. The root is watched at once.
+   *
+   * @throws UnsupportedOperationException if the backend was made with watching off
+   * @throws IllegalStateException if already watching, or inotify cannot start
+   */
+  @Override
+  public void watch(Invalidations sink) {
+    if (!capabilities.contains(Capability.WATCH)) {
+      throw new UnsupportedOperationException("this posix backend was made with watch=false");
+    }
+    synchronized (this) {
+      if (watcher != null) {
+        throw new IllegalStateException("already watching");
+      }
+      try {
+        InotifyWatcher w = new InotifyWatcher(sink, options.maxWatches());
+        w.ensureWatched(rootNode, rootFd);
+        watcher = w;
+      } catch (BackendException e) {
+        throw new IllegalStateException("inotify: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Closes open files, the watcher, the IO pool and every descriptor. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    InotifyWatcher w = watcher;
+    if (w != null) {
+      w.close();
+    }
+    pool.close();
+    for (PosixFile f : openFiles) {
+      f.closeQuietly();
+    }
+    openFiles.clear();
+    dirFds.clear();
+    nat.close(rootFd);
+  }
+}

@@ -1,0 +1,147 @@
+package org.jvfs.posix;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of a {@link PosixBackend}, with their defaults. Immutable; build one with {@link
+ * #builder(Path)}.
+ *
+ * @param root the directory the backend is confined to
+ * @param ioThreads the number of IO threads
+ * @param queueCapacity the bound of tasks waiting for an IO thread
+ * @param resolveMode how resolution is confined, or null to use openat2 where the kernel has it
+ * @param dirFdCacheSize how many directory descriptors are kept open (0: none)
+ * @param dirFdExpiry how long a kept directory descriptor is used before it is opened again
+ * @param maxOpenFiles how many files may be open through the backend at once (EMFILE beyond)
+ * @param probe whether lookups and plain opens first try {@code RESOLVE_CACHED} on the caller's
+ *     thread
+ * @param watch whether the backend can watch its tree with inotify ({@link
+ *     org.jvfs.spi.Capability#WATCH})
+ * @param maxWatches how many directories may be watched
+ */
+public record PosixOptions(
+    Path root,
+    int ioThreads,
+    int queueCapacity,
+    @Nullable ResolveMode resolveMode,
+    int dirFdCacheSize,
+    Duration dirFdExpiry,
+    int maxOpenFiles,
+    boolean probe,
+    boolean watch,
+    int maxWatches) {
+
+  /** Returns a builder with the defaults, for the directory {@code root}. */
+  public static Builder builder(Path root) {
+    return new Builder(checkNotNull(root, "root"));
+  }
+
+  /** Builds {@link PosixOptions}. Not thread-safe. */
+  public static final class Builder {
+    private final Path root;
+    private int ioThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private int queueCapacity = 4096;
+    private @Nullable ResolveMode resolveMode;
+    private int dirFdCacheSize = 1024;
+    private Duration dirFdExpiry = Duration.ofSeconds(1);
+    private int maxOpenFiles = Integer.MAX_VALUE;
+    private boolean probe = true;
+    private boolean watch = true;
+    private int maxWatches = 8192;
+
+    private Builder(Path root) {
+      this.root = root;
+    }
+
+    /** Sets the number of IO threads (default: twice the processors, at least 4). */
+    public Builder ioThreads(int n) {
+      checkArgument(n > 0, "ioThreads (%s) must be positive", n);
+      this.ioThreads = n;
+      return this;
+    }
+
+    /** Sets the bound of tasks waiting for an IO thread (default 4096). */
+    public Builder queueCapacity(int n) {
+      checkArgument(n > 0, "queueCapacity (%s) must be positive", n);
+      this.queueCapacity = n;
+      return this;
+    }
+
+    /**
+     * Forces the confinement: {@code "openat2"} or {@code "walk"} (the O_NOFOLLOW component walk);
+     * default: openat2 where the kernel has it.
+     */
+    public Builder resolveBeneath(String mode) {
+      checkNotNull(mode, "mode");
+      this.resolveMode =
+          switch (mode) {
+            case "openat2" -> ResolveMode.OPENAT2;
+            case "walk" -> ResolveMode.WALK;
+            default ->
+                throw new IllegalArgumentException(
+                    "resolveBeneath must be openat2 or walk, not " + mode);
+          };
+      return this;
+    }
+
+    /** Sets how many directory descriptors are kept open (default 1024; 0 keeps none). */
+    public Builder dirFdCacheSize(int n) {
+      checkArgument(n >= 0, "dirFdCacheSize (%s) must not be negative", n);
+      this.dirFdCacheSize = n;
+      return this;
+    }
+
+    /** Sets how long a kept directory descriptor is used (default 1 s). */
+    public Builder dirFdExpiry(Duration d) {
+      checkArgument(!d.isNegative() && !d.isZero(), "dirFdExpiry (%s) must be positive", d);
+      this.dirFdExpiry = d;
+      return this;
+    }
+
+    /** Caps the files open through the backend at once; beyond, opens fail with EMFILE. */
+    public Builder maxOpenFiles(int n) {
+      checkArgument(n > 0, "maxOpenFiles (%s) must be positive", n);
+      this.maxOpenFiles = n;
+      return this;
+    }
+
+    /** Turns the RESOLVE_CACHED probe on the caller's thread on (default) or off. */
+    public Builder probe(boolean on) {
+      this.probe = on;
+      return this;
+    }
+
+    /** Turns inotify watching on (default) or off. */
+    public Builder watch(boolean on) {
+      this.watch = on;
+      return this;
+    }
+
+    /** Caps the watched directories (default 8192). */
+    public Builder maxWatches(int n) {
+      checkArgument(n > 0, "maxWatches (%s) must be positive", n);
+      this.maxWatches = n;
+      return this;
+    }
+
+    /** Returns the options. */
+    public PosixOptions build() {
+      return new PosixOptions(
+          root,
+          ioThreads,
+          queueCapacity,
+          resolveMode,
+          dirFdCacheSize,
+          dirFdExpiry,
+          maxOpenFiles,
+          probe,
+          watch,
+          maxWatches);
+    }
+  }
+}
