@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * component through the backend), an open and close, and a whole read of a small file. Each
  * operation takes the next of {@value #FILES} paths in turn, and waits for its future.
  *
- * <p>Run: {@code java -cp vfs-bench/target/vfs-bench.jar org.openjdk.jmh.Main VfsBenchmark -p
- * backend=memory,posix}.
+ * <p>Run: {@code java -cp vfs-bench/target/vfs-bench.jar org.openjdk.jmh.Main VfsBenchmark} (add
+ * {@code -p backend=memory} for one backend).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,7 +45,7 @@ public class VfsBenchmark {
   public static final int FILES = 1024;
 
   /** The backend: {@code memory} or {@code posix}. */
-  @Param({"memory"})
+  @Param({"memory", "posix"})
   public String backend = "memory";
 
   /** Each file's size in bytes. */
