@@ -1,5 +1,6 @@
 package org.jvfs.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,7 @@ public final class Main {
     Path root = temporary ? Files.createTempDirectory("jvfs-bench-") : dir;
     try {
       progress.printf("tree %s: %d files of %d bytes%n", root, options.files(), options.size());
+      String load = loadAverage();
       Tree tree = Tree.prepare(root, options.files(), options.size());
       List<String> skipped = new ArrayList<>();
       List<Variant> variants = new ArrayList<>();
@@ -102,6 +104,7 @@ public final class Main {
             System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
             System.getProperty("os.name") + " " + System.getProperty("os.version"),
             backend,
+            load,
             options.workload().baseline(),
             options.warmups(),
             options.rounds(),
@@ -125,6 +128,16 @@ public final class Main {
       } catch (Exception e) {
         progress.println("closing " + v.name() + ": " + e);
       }
+    }
+  }
+
+  /** Returns the first three fields of {@code /proc/loadavg}, or empty where there is none. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : "";
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 

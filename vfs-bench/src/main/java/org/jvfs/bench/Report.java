@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param jdk the Java runtime's version
  * @param kernel the operating system's name and version
  * @param backend the backend of the jvfs variants ({@code posix} or {@code memory})
+ * @param loadAverage the 1, 5 and 15 minute load averages when the run began, or empty if unknown
  * @param baseline the name of the variant others are compared with
  * @param warmups unmeasured rounds
  * @param rounds measured rounds
@@ -32,6 +33,7 @@ public record Report(
     String jdk,
     String kernel,
     String backend,
+    String loadAverage,
     String baseline,
     int warmups,
     int rounds,
@@ -67,6 +69,7 @@ public record Report(
     field(sb, "jdk").append(quote(jdk)).append(',');
     field(sb, "kernel").append(quote(kernel)).append(',');
     field(sb, "backend").append(quote(backend)).append(',');
+    field(sb, "load_avg").append(quote(loadAverage)).append(',');
     field(sb, "baseline").append(quote(baseline)).append(',');
     field(sb, "warmups").append(warmups).append(',');
     field(sb, "rounds").append(rounds).append(',');
@@ -117,10 +120,11 @@ public record Report(
         String.format(
             Locale.ROOT,
             "%d warm-up + %d measured rounds, variants interleaved; medians over rounds;"
-                + " per-op timing costs ~%.0f ns%n%n",
+                + " per-op timing costs ~%.0f ns; load average %s%n%n",
             warmups,
             rounds,
-            2 * timerNs));
+            2 * timerNs,
+            loadAverage.isEmpty() ? "unknown" : loadAverage));
     String ratioHeader = "x " + baseline;
     sb.append(
         String.format(

@@ -133,6 +133,9 @@ class MainTest {
     assertThat((Double) report.get("cpus")).isGreaterThanOrEqualTo(1.0);
     assertThat((String) report.get("jdk")).isNotBlank();
     assertThat((String) report.get("kernel")).isNotBlank();
+    if (Files.isReadable(Path.of("/proc/loadavg"))) {
+      assertThat((String) report.get("load_avg")).matches("[0-9.]+ [0-9.]+ [0-9.]+");
+    }
     return report;
   }
 

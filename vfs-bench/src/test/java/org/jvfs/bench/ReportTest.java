@@ -18,6 +18,7 @@ class ReportTest {
         "17.0.15 \"quoted\"",
         "Linux 6.1\\x",
         "posix",
+        "0.50 1.00 2.00",
         "jdk-readAllBytes",
         2,
         5,
@@ -49,6 +50,7 @@ class ReportTest {
     assertThat(o.get("cpus")).isEqualTo(2.0);
     assertThat(o.get("jdk")).isEqualTo("17.0.15 \"quoted\"");
     assertThat(o.get("kernel")).isEqualTo("Linux 6.1\\x");
+    assertThat(o.get("load_avg")).isEqualTo("0.50 1.00 2.00");
     assertThat(o.get("skipped")).isEqualTo(List.of("jvfs-memory: because\nreasons"));
 
     @SuppressWarnings("unchecked")
@@ -71,6 +73,7 @@ class ReportTest {
     String table = smallfiles(RESULTS).toTable();
     assertThat(table)
         .contains("x jdk-readAllBytes")
+        .contains("load average 0.50 1.00 2.00")
         .containsPattern("jdk-readAllBytes +100000 +10000 +9000 +20000 +1\\.00x")
         .containsPattern("jdk-async +50000 .* 0\\.50x")
         .containsPattern("jvfs-posix +200000 .* 2\\.00x")
@@ -95,6 +98,7 @@ class ReportTest {
             "j",
             "k",
             "memory",
+            "",
             "jdk-readAttributes",
             0,
             1,
