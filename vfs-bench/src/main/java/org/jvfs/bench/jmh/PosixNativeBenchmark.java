@@ -1,10 +1,15 @@
 package org.jvfs.bench.jmh;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.SaveError;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.bench.Tree;
 import org.jvfs.posix.ffi.Linux;
@@ -29,6 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * directory descriptor, on the next of {@value #FILES} file names in turn, exactly as the C loop
  * does. {@code statx} is called with the flags and mask the posix backend uses for a lookup.
  *
+ * <p>{@code openat} and {@code syscall} (through which openat2 goes) are bound {@code @Variadic} in
+ * {@link PosixNative}, which sends JNR down its generic, array-marshalling invoker; {@code statx}
+ * and {@code close} take JNR's generated fast stubs. The {@code *FixedArity} benchmarks make the
+ * same calls through a binding of this class's own, {@link FixedArityLibC}, declared with fixed
+ * arity, to measure what the variadic declaration costs.
+ *
  * <p>Run: {@code java -cp vfs-bench/target/vfs-bench.jar org.openjdk.jmh.Main
  * PosixNativeBenchmark}, then {@code syscall_loop DIR/d000 100 statx|openat|openat2} on a tree made
  * by the runner or mktree.sh.
@@ -47,7 +58,31 @@ public class PosixNativeBenchmark {
   private static final int OPEN_FLAGS = Linux.O_RDONLY | Linux.O_CLOEXEC | Linux.O_NOFOLLOW;
   private static final long CONFINED = Linux.RESOLVE_BENEATH | Linux.RESOLVE_NO_MAGICLINKS;
 
+  /**
+   * The same C functions bound with fixed arity (the x86-64 and aarch64 Linux calling conventions
+   * pass these variadic arguments as they pass fixed ones). Public because JNR implements it.
+   */
+  public interface FixedArityLibC {
+    /** {@code int openat(int dirfd, const char *path, int flags, mode_t mode)}. */
+    @SaveError
+    int openat(int dirfd, long path, int flags, int mode);
+
+    /** {@code long syscall(long number, ...)} with four arguments. */
+    @SaveError
+    long syscall(long number, long a1, long a2, long a3, long a4);
+
+    /** {@code int close(int fd)}. */
+    @SaveError
+    int close(int fd);
+  }
+
   private final PosixNative nat = PosixNative.get();
+  private final FixedArityLibC fixed = LibraryLoader.create(FixedArityLibC.class).load("c");
+  private final jnr.ffi.Runtime runtime = jnr.ffi.Runtime.getRuntime(fixed);
+  private final ByteBuffer pathBuf = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
+  private final ByteBuffer howBuf = ByteBuffer.allocateDirect(24).order(ByteOrder.nativeOrder());
+  private final long pathAddr = Pointer.wrap(runtime, pathBuf).address();
+  private final long howAddr = Pointer.wrap(runtime, howBuf).address();
   private final Statx statx = new Statx();
   private final byte[][] names = new byte[FILES][];
   private @Nullable Path dir;
@@ -68,6 +103,7 @@ public class PosixNativeBenchmark {
     if (dirFd < 0) {
       throw new IOException("openat of the directory failed: errno " + -dirFd);
     }
+    howBuf.putLong(0, OPEN_FLAGS).putLong(8, 0).putLong(16, CONFINED);
   }
 
   /** Closes the directory and deletes the files. */
@@ -119,5 +155,32 @@ public class PosixNativeBenchmark {
       throw new IllegalStateException("openat2: errno " + -fd);
     }
     return nat.close(fd) + fd;
+  }
+
+  /** Copies a name NUL-terminated into the direct path buffer, as PosixNative does. */
+  private long putName(byte[] name) {
+    pathBuf.put(0, name, 0, name.length);
+    pathBuf.put(name.length, (byte) 0);
+    return pathAddr;
+  }
+
+  /** {@link #openatClose()} through the fixed-arity binding. */
+  @Benchmark
+  public int openatCloseFixedArity() {
+    int fd = fixed.openat(dirFd, putName(nextName()), OPEN_FLAGS, 0);
+    if (fd < 0) {
+      throw new IllegalStateException("openat: errno " + runtime.getLastError());
+    }
+    return fixed.close(fd) + fd;
+  }
+
+  /** {@link #openat2Close()} through the fixed-arity binding of {@code syscall}. */
+  @Benchmark
+  public int openat2CloseFixedArity() {
+    int fd = (int) fixed.syscall(Linux.SYS_OPENAT2, dirFd, putName(nextName()), howAddr, 24);
+    if (fd < 0) {
+      throw new IllegalStateException("openat2: errno " + runtime.getLastError());
+    }
+    return fixed.close(fd) + fd;
   }
 }
