@@ -24,7 +24,8 @@ import org.jvfs.spi.BackendProvider;
  *   <li>{@code dirFdExpiryMillis}: how long a kept directory descriptor is used; default 1000.
  *   <li>{@code maxOpenFiles}: files open at once through the backend (EMFILE beyond); default no
  *       cap but the process's.
- *   <li>{@code probe}: try {@code openat2(RESOLVE_CACHED)} on the caller's thread; default true.
+ *   <li>{@code probe}: try {@code openat2(RESOLVE_CACHED)} on the caller's thread; default false
+ *       (measured not to pay, see the README).
  *   <li>{@code watch}: offer inotify watching (the WATCH coherence policy); default true, which
  *       makes WATCH the default policy of a posix mount.
  *   <li>{@code maxWatches}: directories watched at most; default 8192.

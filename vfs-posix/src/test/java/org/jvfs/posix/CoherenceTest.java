@@ -1,0 +1,141 @@
+package org.jvfs.posix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jvfs.CoherencePolicy;
+import org.jvfs.LookupResult;
+import org.jvfs.Vfs;
+
+/**
+ * Changes made by another process (sh -c) are seen within the policy's bound: under WATCH (the
+ * default of a posix mount) as soon as inotify delivers the event, under TTL after the TTL. The
+ * measured delay is printed.
+ */
+@ExtendWith(FdLeakCheck.class)
+@DisplayName("Changes by another process are seen within the coherence bound")
+class CoherenceTest {
+  /** The bound the tests hold WATCH to: generous for a loaded machine. */
+  static final Duration WATCH_BOUND = Duration.ofSeconds(2);
+
+  static final Duration TTL = Duration.ofMillis(300);
+
+  Path root;
+  Vfs vfs;
+
+  @BeforeEach
+  void setUp() {
+    root = TempRoot.create("posix-coherence");
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (vfs != null) {
+      vfs.close();
+    }
+    TempRoot.delete(root);
+  }
+
+  private Vfs watched() throws Exception {
+    PosixBackend b = PosixBackend.open(PosixOptions.builder(root).build());
+    Vfs v = Vfs.builder().mount("/", b).build();
+    return v;
+  }
+
+  private void sh(String script) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", script).directory(root.toFile()).start();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+  }
+
+  /** Polls lookupNow (no IO) until {@code seen}; returns the delay after the change returned. */
+  private long awaitSeen(String path, Predicate<LookupResult> seen, Duration bound)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + bound.toNanos();
+    while (System.nanoTime() < deadline) {
+      LookupResult r = vfs.lookupNow(path);
+      if (r.status() == LookupResult.Status.MISS) {
+        r = vfs.lookup(path).join();
+      }
+      if (seen.test(r)) {
+        return System.nanoTime() - start;
+      }
+      Thread.sleep(1);
+    }
+    throw new AssertionError(path + " not seen within " + bound);
+  }
+
+  private static boolean present(LookupResult r) {
+    return r.status() == LookupResult.Status.HIT;
+  }
+
+  private static boolean absent(LookupResult r) {
+    return r.status() == LookupResult.Status.ABSENT;
+  }
+
+  @Test
+  void watch_isTheDefaultPolicyOfAPosixMount_andSeesCreateDeleteRename() throws Exception {
+    vfs = watched();
+    vfs.createDirectories("/d").join();
+    assertThat(vfs.lookup("/d/f").join().status()).isEqualTo(LookupResult.Status.ABSENT);
+    assertThat(vfs.lookupNow("/d/f").status()).isEqualTo(LookupResult.Status.ABSENT);
+
+    sh("echo hi > d/f");
+    long created = awaitSeen("/d/f", CoherenceTest::present, WATCH_BOUND);
+
+    assertThat(vfs.lookup("/d/g").join().status()).isEqualTo(LookupResult.Status.ABSENT);
+    sh("mv d/f d/g");
+    long renamedFrom = awaitSeen("/d/f", CoherenceTest::absent, WATCH_BOUND);
+    long renamedTo = awaitSeen("/d/g", CoherenceTest::present, WATCH_BOUND);
+
+    sh("rm d/g");
+    long deleted = awaitSeen("/d/g", CoherenceTest::absent, WATCH_BOUND);
+
+    sh("echo 12345 > d/h");
+    awaitSeen("/d/h", CoherenceTest::present, WATCH_BOUND);
+    sh("echo 1234567890 > d/h");
+    long modified = awaitSeen("/d/h", r -> present(r) && r.attributes().size() == 11, WATCH_BOUND);
+    System.out.printf(
+        "WATCH bound (ms after the other process exited): create %.2f, rename %.2f/%.2f,"
+            + " delete %.2f, modify %.2f%n",
+        created / 1e6, renamedFrom / 1e6, renamedTo / 1e6, deleted / 1e6, modified / 1e6);
+  }
+
+  @Test
+  void watch_seesARenamedDirectory() throws Exception {
+    vfs = watched();
+    vfs.createDirectories("/a/b").join();
+    vfs.write("/a/b/f", new byte[] {1}).join();
+    assertThat(present(vfs.lookup("/a/b/f").join())).isTrue();
+    sh("mv a c");
+    awaitSeen("/a/b/f", CoherenceTest::absent, WATCH_BOUND);
+    awaitSeen("/c/b/f", CoherenceTest::present, WATCH_BOUND);
+  }
+
+  @Test
+  void ttl_seesChangesAfterTheTtl() throws Exception {
+    vfs =
+        Vfs.builder()
+            .mount(
+                "/",
+                PosixBackend.open(PosixOptions.builder(root).watch(false).build()),
+                CoherencePolicy.ttl(TTL))
+            .build();
+    assertThat(absent(vfs.lookup("/f").join())).isTrue();
+    sh("echo hi > f");
+    long seen = awaitSeen("/f", CoherenceTest::present, TTL.plusMillis(500));
+    Files.delete(root.resolve("f"));
+    awaitSeen("/f", CoherenceTest::absent, TTL.plusMillis(500));
+    System.out.printf("TTL(%d ms): create seen after %.2f ms%n", TTL.toMillis(), seen / 1e6);
+  }
+}
