@@ -62,6 +62,21 @@ public abstract class JvfsMount {
    * @throws IllegalStateException if no posix provider is on the class path
    */
   public static JvfsMount posix(Tree tree) {
+    return posix(tree, 0);
+  }
+
+  /**
+   * Returns a mount of the tree through the posix backend with {@code ioThreads} IO threads (0 for
+   * the backend's default).
+   *
+   * @throws IllegalStateException if no posix provider is on the class path
+   */
+  public static JvfsMount posix(Tree tree, int ioThreads) {
+    Map<String, Object> config = new java.util.HashMap<>();
+    config.put("root", tree.root().toString());
+    if (ioThreads > 0) {
+      config.put("ioThreads", ioThreads);
+    }
     BackendProvider provider =
         provider(POSIX)
             .orElseThrow(
@@ -69,7 +84,7 @@ public abstract class JvfsMount {
     return new JvfsMount(POSIX) {
       @Override
       Backend backend() throws IOException {
-        return provider.create(Map.of("root", tree.root().toString()));
+        return provider.create(config);
       }
     };
   }

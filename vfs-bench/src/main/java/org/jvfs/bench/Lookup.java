@@ -20,11 +20,11 @@ public final class Lookup {
   private Lookup() {}
 
   /**
-   * Returns the backend the jvfs variants use: posix if its provider is on the class path, else
-   * memory.
+   * Returns the backend the jvfs variants use: posix (with {@code ioThreads} IO threads, 0 for its
+   * default) if its provider is on the class path, else memory.
    */
-  public static JvfsMount mount(Tree tree) {
-    return JvfsMount.posixAvailable() ? JvfsMount.posix(tree) : JvfsMount.memory(tree);
+  public static JvfsMount mount(Tree tree, int ioThreads) {
+    return JvfsMount.posixAvailable() ? JvfsMount.posix(tree, ioThreads) : JvfsMount.memory(tree);
   }
 
   /**

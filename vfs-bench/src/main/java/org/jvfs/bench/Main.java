@@ -88,7 +88,7 @@ public final class Main {
           backend = JvfsMount.posixAvailable() ? JvfsMount.POSIX : "memory (posix absent)";
           variants.addAll(SmallFiles.variants(options, tree, skipped));
         } else {
-          JvfsMount mount = Lookup.mount(tree);
+          JvfsMount mount = Lookup.mount(tree, options.ioThreads());
           backend = mount.backendName();
           variants.addAll(Lookup.variants(options, tree, mount));
         }

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param warmups how many unmeasured rounds run first
  * @param rounds how many measured rounds run; the median is reported
  * @param variants the variants to run, or empty for all of the workload's
+ * @param ioThreads the posix backend's IO threads, or 0 for its default
  */
 public record Options(
     Workload workload,
@@ -30,7 +31,8 @@ public record Options(
     boolean json,
     int warmups,
     int rounds,
-    Set<String> variants) {
+    Set<String> variants,
+    int ioThreads) {
 
   /** Default number of files. */
   public static final int DEFAULT_FILES = 10_000;
@@ -76,6 +78,7 @@ public record Options(
           "  --rounds R       measured rounds, interleaving the variants; the median is reported",
           "                   (default " + DEFAULT_ROUNDS + ")",
           "  --variants A,B   run only these variants",
+          "  --io-threads T   IO threads of the posix backend (default: the backend's)",
           "  --json           print one JSON object instead of a table",
           "  --help           print this text",
           "");
@@ -101,6 +104,7 @@ public record Options(
     int inFlight = DEFAULT_IN_FLIGHT;
     int warmups = DEFAULT_WARMUPS;
     int rounds = DEFAULT_ROUNDS;
+    int ioThreads = 0;
     boolean json = false;
     List<String> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -121,7 +125,14 @@ public record Options(
           }
           json = true;
         }
-        case "--dir", "--files", "--size", "--in-flight", "--warmup", "--rounds", "--variants" -> {
+        case "--dir",
+            "--files",
+            "--size",
+            "--in-flight",
+            "--warmup",
+            "--rounds",
+            "--variants",
+            "--io-threads" -> {
           String value;
           if (inline != null) {
             value = inline;
@@ -137,6 +148,7 @@ public record Options(
             case "--in-flight" -> inFlight = number(flag, value, 1, 65_536);
             case "--warmup" -> warmups = number(flag, value, 0, 1000);
             case "--rounds" -> rounds = number(flag, value, 1, 1000);
+            case "--io-threads" -> ioThreads = number(flag, value, 1, 1024);
             default -> variants.addAll(List.of(value.split(",", -1)));
           }
         }
@@ -169,7 +181,8 @@ public record Options(
       }
       chosen.add(name);
     }
-    return new Options(workload, dir, files, size, inFlight, json, warmups, rounds, chosen);
+    return new Options(
+        workload, dir, files, size, inFlight, json, warmups, rounds, chosen, ioThreads);
   }
 
   /** Returns true if the variant of this name is to run. */

@@ -45,7 +45,12 @@ public final class SmallFiles {
         case "jvfs-posix", "jvfs-posix-qd1" -> {
           if (JvfsMount.posixAvailable()) {
             int depth = name.endsWith("-qd1") ? 1 : k;
-            out.add(new JvfsRead(name, JvfsMount.posix(tree).open(tree, depth), tree, depth));
+            out.add(
+                new JvfsRead(
+                    name,
+                    JvfsMount.posix(tree, options.ioThreads()).open(tree, depth),
+                    tree,
+                    depth));
           } else {
             skipped.add(name + ": no \"posix\" BackendProvider on the class path");
           }

@@ -119,6 +119,8 @@ class MainTest {
             "512",
             "--in-flight",
             "4",
+            "--io-threads",
+            "2",
             "--warmup",
             "1",
             "--rounds",

@@ -22,6 +22,7 @@ class OptionsTest {
     assertThat(o.rounds()).isEqualTo(5);
     assertThat(o.variants()).isEmpty();
     assertThat(o.wants("jdk-async")).isTrue();
+    assertThat(o.ioThreads()).isZero();
   }
 
   @Test
@@ -41,6 +42,8 @@ class OptionsTest {
             "0",
             "--rounds",
             "3",
+            "--io-threads",
+            "2",
             "--variants",
             "jdk-readAttributes,jvfs-lookupNow-hit");
     assertThat(o).isNotNull();
@@ -52,6 +55,7 @@ class OptionsTest {
     assertThat(o.json()).isTrue();
     assertThat(o.warmups()).isZero();
     assertThat(o.rounds()).isEqualTo(3);
+    assertThat(o.ioThreads()).isEqualTo(2);
     assertThat(o.wants("jdk-readAttributes")).isTrue();
     assertThat(o.wants("jvfs-lookupNow-hit")).isTrue();
     assertThat(o.wants("jdk-exists-absent")).isFalse();
@@ -76,6 +80,7 @@ class OptionsTest {
     assertUsage("--size must be between 0 and", "smallfiles", "--size", "-1");
     assertUsage("--in-flight must be between 1 and", "smallfiles", "--in-flight=0");
     assertUsage("--rounds must be between 1 and", "smallfiles", "--rounds", "0");
+    assertUsage("--io-threads must be between 1 and", "lookup", "--io-threads", "0");
     assertUsage("--json takes no value", "smallfiles", "--json=yes");
     assertUsage("one workload only", "smallfiles", "lookup");
     assertUsage(
