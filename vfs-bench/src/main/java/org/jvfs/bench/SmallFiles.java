@@ -1,0 +1,256 @@
+package org.jvfs.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.CompletionHandler;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import org.jvfs.Vfs;
+
+/**
+ * The {@code smallfiles} workload: read every file of the tree whole, once per round.
+ *
+ * <p>Every variant reads a file as {@code Files.readAllBytes} does, without trusting a size known
+ * in advance: it opens the file, reads until end of file, and closes it. Each checks the byte count
+ * it read against the tree's.
+ */
+public final class SmallFiles {
+  private SmallFiles() {}
+
+  /**
+   * Makes the variants the options ask for; those that cannot run here are named in {@code skipped}
+   * with the reason.
+   *
+   * @throws IOException if a VFS cannot be made
+   */
+  public static List<Variant> variants(Options options, Tree tree, List<String> skipped)
+      throws IOException {
+    List<Variant> out = new ArrayList<>();
+    int k = options.inFlight();
+    for (String name : Workload.SMALLFILES.variants()) {
+      if (!options.wants(name)) {
+        continue;
+      }
+      switch (name) {
+        case "jdk-readAllBytes" -> out.add(new ReadAllBytes(tree));
+        case "jdk-filechannel" -> out.add(new Channel(tree));
+        case "jdk-async" -> out.add(new Async(tree, k));
+        case "jvfs-posix", "jvfs-posix-qd1" -> {
+          if (JvfsMount.posixAvailable()) {
+            int depth = name.endsWith("-qd1") ? 1 : k;
+            out.add(
+                new JvfsRead(
+                    name,
+                    JvfsMount.posix(tree, options.ioThreads()).open(tree, depth),
+                    tree,
+                    depth));
+          } else {
+            skipped.add(name + ": no \"posix\" BackendProvider on the class path");
+          }
+        }
+        case "jvfs-memory" ->
+            out.add(new JvfsRead(name, JvfsMount.memory(tree).open(tree, k), tree, k));
+        default -> throw new AssertionError(name);
+      }
+    }
+    return out;
+  }
+
+  private abstract static class Reader implements Variant {
+    final String name;
+    final Tree tree;
+    final LongAdder bytes = new LongAdder();
+
+    Reader(String name, Tree tree) {
+      this.name = name;
+      this.tree = tree;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public int operations() {
+      return tree.files();
+    }
+
+    @Override
+    public final void run(long[] latencies) throws Exception {
+      bytes.reset();
+      readAll(latencies);
+      long expected = (long) tree.files() * tree.size();
+      if (bytes.sum() != expected) {
+        throw new IOException("read " + bytes.sum() + " bytes, the tree has " + expected);
+      }
+    }
+
+    abstract void readAll(long[] latencies) throws Exception;
+  }
+
+  /** {@code Files.readAllBytes}, one file after another. */
+  static final class ReadAllBytes extends Reader {
+    ReadAllBytes(Tree tree) {
+      super("jdk-readAllBytes", tree);
+    }
+
+    @Override
+    void readAll(long[] latencies) throws IOException {
+      long total = 0;
+      for (int i = 0; i < latencies.length; i++) {
+        long start = System.nanoTime();
+        total += Files.readAllBytes(tree.path(i)).length;
+        latencies[i] = System.nanoTime() - start;
+      }
+      bytes.add(total);
+    }
+  }
+
+  /** {@code FileChannel}: open, read into a reused direct buffer until end of file, close. */
+  static final class Channel extends Reader {
+    private ByteBuffer buffer;
+
+    Channel(Tree tree) {
+      super("jdk-filechannel", tree);
+      buffer = ByteBuffer.allocateDirect(Math.max(tree.size() + 1, 8192));
+    }
+
+    @Override
+    void readAll(long[] latencies) throws IOException {
+      long total = 0;
+      for (int i = 0; i < latencies.length; i++) {
+        long start = System.nanoTime();
+        try (FileChannel ch = FileChannel.open(tree.path(i), StandardOpenOption.READ)) {
+          buffer.clear();
+          while (ch.read(buffer) >= 0) {
+            if (!buffer.hasRemaining()) {
+              ByteBuffer bigger = ByteBuffer.allocateDirect(buffer.capacity() * 2);
+              buffer.flip();
+              buffer = bigger.put(buffer);
+            }
+          }
+          total += buffer.position();
+        }
+        latencies[i] = System.nanoTime() - start;
+      }
+      bytes.add(total);
+    }
+  }
+
+  /**
+   * {@code AsynchronousFileChannel}, {@code k} files in flight: open (which blocks the starting
+   * thread, as the JDK has no asynchronous open), read at position 0 and on until end of file, each
+   * read completing on the JDK's default channel group, then close.
+   */
+  static final class Async extends Reader {
+    private final int k;
+
+    Async(Tree tree, int k) {
+      super("jdk-async", tree);
+      this.k = k;
+    }
+
+    @Override
+    void readAll(long[] latencies) throws Exception {
+      InFlight.run(latencies.length, k, this::readOne, latencies);
+    }
+
+    private CompletableFuture<Integer> readOne(int i) {
+      CompletableFuture<Integer> done = new CompletableFuture<>();
+      AsynchronousFileChannel ch;
+      try {
+        ch = AsynchronousFileChannel.open(tree.path(i), StandardOpenOption.READ);
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      ByteBuffer buffer = ByteBuffer.allocate(Math.max(tree.size() + 1, 16));
+      ch.read(
+          buffer,
+          0,
+          buffer,
+          new CompletionHandler<Integer, ByteBuffer>() {
+            @Override
+            public void completed(Integer n, ByteBuffer b) {
+              if (n >= 0) {
+                ByteBuffer next = b;
+                if (!b.hasRemaining()) {
+                  next = ByteBuffer.allocate(b.capacity() * 2);
+                  b.flip();
+                  next.put(b);
+                }
+                ch.read(next, next.position(), next, this);
+                return;
+              }
+              finish(null, b.position());
+            }
+
+            @Override
+            public void failed(Throwable t, ByteBuffer b) {
+              finish(t, 0);
+            }
+
+            private void finish(@Nullable Throwable t, int read) {
+              try {
+                ch.close();
+              } catch (IOException e) {
+                if (t == null) {
+                  t = e;
+                }
+              }
+              if (t != null) {
+                done.completeExceptionally(t);
+              } else {
+                bytes.add(read);
+                done.complete(read);
+              }
+            }
+          });
+      return done;
+    }
+  }
+
+  /** {@link Vfs#readAllBytes}, {@code k} files in flight (one at a time for the qd1 variant). */
+  static final class JvfsRead extends Reader {
+    private final Vfs vfs;
+    private final int k;
+    private final String[] paths;
+
+    JvfsRead(String name, Vfs vfs, Tree tree, int k) {
+      super(name, tree);
+      this.vfs = vfs;
+      this.k = k;
+      this.paths = new String[tree.files()];
+      for (int i = 0; i < paths.length; i++) {
+        paths[i] = "/" + Tree.relative(i);
+      }
+    }
+
+    @Override
+    void readAll(long[] latencies) throws Exception {
+      InFlight.run(
+          latencies.length,
+          k,
+          i ->
+              vfs.readAllBytes(paths[i])
+                  .thenApply(
+                      b -> {
+                        bytes.add(b.length);
+                        return b;
+                      }),
+          latencies);
+    }
+
+    @Override
+    public void close() {
+      vfs.close();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.jvfs.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The workloads the runner knows, with their variant names and the baseline of each. */
+public enum Workload {
+  /** Read every file of a tree of small files whole. */
+  SMALLFILES(
+      "jdk-readAllBytes",
+      List.of(
+          "jdk-readAllBytes",
+          "jdk-filechannel",
+          "jdk-async",
+          "jvfs-posix",
+          "jvfs-posix-qd1",
+          "jvfs-memory")),
+  /** Stat every path of the tree, and as many absent paths. */
+  LOOKUP(
+      "jdk-readAttributes",
+      List.of(
+          "jdk-readAttributes",
+          "jdk-exists-absent",
+          "jvfs-stat-miss",
+          "jvfs-stat-miss-qd1",
+          "jvfs-lookupNow-hit",
+          "jvfs-lookupNow-absent"));
+
+  private final String baseline;
+  private final List<String> variants;
+
+  Workload(String baseline, List<String> variants) {
+    this.baseline = baseline;
+    this.variants = variants;
+  }
+
+  /** Returns the name used on the command line and in the report, such as {@code smallfiles}. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Returns the variant every other one is compared with. */
+  public String baseline() {
+    return baseline;
+  }
+
+  /** Returns the names of every variant of this workload, in report order. */
+  public List<String> variants() {
+    return variants;
+  }
+
+  /**
+   * Returns the workload of a command-line name.
+   *
+   * @throws UsageException if there is none
+   */
+  public static Workload of(String name) throws UsageException {
+    for (Workload w : values()) {
+      if (w.cliName().equals(name)) {
+        return w;
+      }
+    }
+    throw new UsageException("unknown workload: " + name + " (known: smallfiles, lookup)");
+  }
+}

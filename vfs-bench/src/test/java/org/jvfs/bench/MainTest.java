@@ -1,0 +1,157 @@
+package org.jvfs.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runner end to end on tiny trees: exit codes, usage, and a smoke run of each workload in which
+ * every variant that can run here produces a result. No timing thresholds.
+ */
+class MainTest {
+  @TempDir Path tmp;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void unknownWorkloadIsAUsageError() {
+    assertThat(run("bogus")).isEqualTo(2);
+    assertThat(err()).contains("unknown workload: bogus").contains("usage: java -jar");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void unknownFlagIsAUsageError() {
+    assertThat(run("lookup", "--fast")).isEqualTo(2);
+    assertThat(err()).contains("unknown option: --fast").contains("usage: java -jar");
+  }
+
+  @Test
+  void helpGoesToStdout() {
+    assertThat(run("--help")).isZero();
+    assertThat(out()).contains("usage: java -jar", "smallfiles", "lookup", "--in-flight");
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void aFileWhereTheTreeShouldBeIsARunError() throws Exception {
+    Path file = Files.createFile(tmp.resolve("plain"));
+    assertThat(run("smallfiles", "--dir", file.toString(), "--files", "3")).isEqualTo(1);
+    assertThat(err()).contains("vfs-bench:");
+  }
+
+  @Test
+  void smallfilesSmoke() throws Exception {
+    Map<String, Object> report = smoke("smallfiles");
+    List<String> expected = new ArrayList<>(Workload.SMALLFILES.variants());
+    if (!JvfsMount.posixAvailable()) {
+      expected.removeAll(List.of("jvfs-posix", "jvfs-posix-qd1"));
+      assertThat(report.get("skipped").toString()).contains("jvfs-posix", "jvfs-posix-qd1");
+    }
+    assertEveryVariantRan(report, expected);
+    assertThat(tmp.resolve("tree/d000/f0049")).hasSize(512);
+  }
+
+  @Test
+  void lookupSmoke() throws Exception {
+    Map<String, Object> report = smoke("lookup");
+    assertEveryVariantRan(report, Workload.LOOKUP.variants());
+    assertThat(report.get("backend")).isEqualTo(JvfsMount.posixAvailable() ? "posix" : "memory");
+  }
+
+  @Test
+  void tableRun() {
+    assertThat(
+            run(
+                "lookup",
+                "--files",
+                "20",
+                "--warmup",
+                "0",
+                "--rounds",
+                "1",
+                "--variants",
+                "jdk-readAttributes,jvfs-lookupNow-absent"))
+        .isZero();
+    assertThat(out())
+        .contains("lookup: 20 files of 4096 bytes")
+        .containsPattern("jdk-readAttributes .* 1\\.00x")
+        .containsPattern("jvfs-lookupNow-absent .*x");
+    assertThat(out()).doesNotContain("jdk-exists-absent");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> smoke(String workload) {
+    Path dir = tmp.resolve("tree");
+    int code =
+        run(
+            workload,
+            "--dir",
+            dir.toString(),
+            "--files",
+            "50",
+            "--size",
+            "512",
+            "--in-flight",
+            "4",
+            "--io-threads",
+            "2",
+            "--warmup",
+            "1",
+            "--rounds",
+            "2",
+            "--json");
+    assertThat(code).as(err()).isZero();
+    Map<String, Object> report = (Map<String, Object>) MiniJson.parse(out().trim());
+    assertThat(report.get("workload")).isEqualTo(workload);
+    assertThat(report.get("files")).isEqualTo(50.0);
+    assertThat(report.get("size")).isEqualTo(512.0);
+    assertThat(report.get("in_flight")).isEqualTo(4.0);
+    assertThat((Double) report.get("cpus")).isGreaterThanOrEqualTo(1.0);
+    assertThat((String) report.get("jdk")).isNotBlank();
+    assertThat((String) report.get("kernel")).isNotBlank();
+    if (Files.isReadable(Path.of("/proc/loadavg"))) {
+      assertThat((String) report.get("load_avg")).matches("[0-9.]+ [0-9.]+ [0-9.]+");
+    }
+    return report;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void assertEveryVariantRan(Map<String, Object> report, List<String> expected) {
+    List<Map<String, Object>> results = (List<Map<String, Object>>) report.get("results");
+    assertThat(results).extracting(r -> r.get("variant")).containsExactlyElementsOf(expected);
+    for (Map<String, Object> r : results) {
+      assertThat((Double) r.get("ops_per_s")).as(r.toString()).isPositive();
+      assertThat((Double) r.get("ns_per_op")).as(r.toString()).isPositive();
+      assertThat((Double) r.get("p50_ns")).as(r.toString()).isPositive();
+      assertThat((Double) r.get("p99_ns"))
+          .as(r.toString())
+          .isGreaterThanOrEqualTo((Double) r.get("p50_ns"));
+    }
+  }
+}

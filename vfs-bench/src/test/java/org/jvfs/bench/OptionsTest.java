@@ -1,0 +1,99 @@
+package org.jvfs.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+  @Test
+  void defaults() throws UsageException {
+    Options o = Options.parse("smallfiles");
+    assertThat(o).isNotNull();
+    assertThat(o.workload()).isEqualTo(Workload.SMALLFILES);
+    assertThat(o.dir()).isNull();
+    assertThat(o.files()).isEqualTo(10_000);
+    assertThat(o.size()).isEqualTo(4096);
+    assertThat(o.inFlight()).isEqualTo(64);
+    assertThat(o.json()).isFalse();
+    assertThat(o.warmups()).isEqualTo(2);
+    assertThat(o.rounds()).isEqualTo(5);
+    assertThat(o.variants()).isEmpty();
+    assertThat(o.wants("jdk-async")).isTrue();
+    assertThat(o.ioThreads()).isZero();
+  }
+
+  @Test
+  void everyFlag() throws UsageException {
+    Options o =
+        Options.parse(
+            "--dir",
+            "/tmp/t",
+            "lookup",
+            "--files",
+            "50",
+            "--size=100",
+            "--in-flight",
+            "8",
+            "--json",
+            "--warmup",
+            "0",
+            "--rounds",
+            "3",
+            "--io-threads",
+            "2",
+            "--variants",
+            "jdk-readAttributes,jvfs-lookupNow-hit");
+    assertThat(o).isNotNull();
+    assertThat(o.workload()).isEqualTo(Workload.LOOKUP);
+    assertThat(o.dir()).isEqualTo(Path.of("/tmp/t"));
+    assertThat(o.files()).isEqualTo(50);
+    assertThat(o.size()).isEqualTo(100);
+    assertThat(o.inFlight()).isEqualTo(8);
+    assertThat(o.json()).isTrue();
+    assertThat(o.warmups()).isZero();
+    assertThat(o.rounds()).isEqualTo(3);
+    assertThat(o.ioThreads()).isEqualTo(2);
+    assertThat(o.wants("jdk-readAttributes")).isTrue();
+    assertThat(o.wants("jvfs-lookupNow-hit")).isTrue();
+    assertThat(o.wants("jdk-exists-absent")).isFalse();
+  }
+
+  @Test
+  void helpIsNull() throws UsageException {
+    assertThat(Options.parse("--help")).isNull();
+    assertThat(Options.parse("lookup", "-h")).isNull();
+  }
+
+  @Test
+  void badCommandLines() {
+    assertUsage("missing workload", new String[] {});
+    assertUsage("missing workload", "--files", "5");
+    assertUsage("unknown workload: bogus", "bogus");
+    assertUsage("unknown option: --frobnicate", "smallfiles", "--frobnicate");
+    assertUsage("unknown option: -x", "smallfiles", "-x");
+    assertUsage("--files needs a value", "smallfiles", "--files");
+    assertUsage("--files needs a whole number, not 'many'", "smallfiles", "--files", "many");
+    assertUsage("--files must be between 1 and", "smallfiles", "--files", "0");
+    assertUsage("--size must be between 0 and", "smallfiles", "--size", "-1");
+    assertUsage("--in-flight must be between 1 and", "smallfiles", "--in-flight=0");
+    assertUsage("--rounds must be between 1 and", "smallfiles", "--rounds", "0");
+    assertUsage("--io-threads must be between 1 and", "lookup", "--io-threads", "0");
+    assertUsage("--json takes no value", "smallfiles", "--json=yes");
+    assertUsage("one workload only", "smallfiles", "lookup");
+    assertUsage(
+        "unknown variant of smallfiles: 'jdk-readAttributes'",
+        "smallfiles",
+        "--variants",
+        "jdk-readAttributes");
+    assertUsage("--dir needs a directory path", "smallfiles", "--dir=");
+  }
+
+  private static void assertUsage(String message, String... args) {
+    assertThatThrownBy(() -> Options.parse(args))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining(message);
+  }
+}

@@ -1,0 +1,127 @@
+package org.jvfs.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+  private static Report smallfiles(List<Result> results) {
+    return new Report(
+        "smallfiles",
+        100,
+        4096,
+        64,
+        2,
+        "17.0.15 \"quoted\"",
+        "Linux 6.1\\x",
+        "posix",
+        "0.50 1.00 2.00",
+        "jdk-readAllBytes",
+        2,
+        5,
+        20.0,
+        results,
+        List.of("jvfs-memory: because\nreasons"));
+  }
+
+  private static final List<Result> RESULTS =
+      List.of(
+          new Result("jdk-readAllBytes", 100_000, 10_000, 9000, 20_000),
+          new Result("jdk-async", 50_000, 20_000, 30_000, 90_000),
+          new Result("jvfs-posix", 200_000, 5_000, 60_000, 120_000),
+          new Result("jvfs-posix-qd1", 125_000, 8_000, 7_500, 15_000));
+
+  @Test
+  void jsonHasTheIssuesShape() {
+    String json = smallfiles(RESULTS).toJson();
+    assertThat(json).doesNotContain("\n");
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(json);
+    assertThat(o)
+        .containsKeys("workload", "files", "size", "in_flight", "cpus", "jdk", "kernel", "results");
+    assertThat(o.get("workload")).isEqualTo("smallfiles");
+    assertThat(o.get("files")).isEqualTo(100.0);
+    assertThat(o.get("size")).isEqualTo(4096.0);
+    assertThat(o.get("in_flight")).isEqualTo(64.0);
+    assertThat(o.get("cpus")).isEqualTo(2.0);
+    assertThat(o.get("jdk")).isEqualTo("17.0.15 \"quoted\"");
+    assertThat(o.get("kernel")).isEqualTo("Linux 6.1\\x");
+    assertThat(o.get("load_avg")).isEqualTo("0.50 1.00 2.00");
+    assertThat(o.get("skipped")).isEqualTo(List.of("jvfs-memory: because\nreasons"));
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results = (List<Map<String, Object>>) o.get("results");
+    assertThat(results).hasSize(4);
+    for (Map<String, Object> r : results) {
+      assertThat(r).containsKeys("variant", "ops_per_s", "ns_per_op", "p50_ns", "p99_ns");
+    }
+    Map<String, Object> posix = results.get(2);
+    assertThat(posix.get("variant")).isEqualTo("jvfs-posix");
+    assertThat(posix.get("ops_per_s")).isEqualTo(200_000.0);
+    assertThat(posix.get("ns_per_op")).isEqualTo(5000.0);
+    assertThat(posix.get("p50_ns")).isEqualTo(60_000.0);
+    assertThat(posix.get("p99_ns")).isEqualTo(120_000.0);
+    assertThat(posix.get("ratio")).isEqualTo(2.0);
+  }
+
+  @Test
+  void tableShowsRatiosAndTargets() {
+    String table = smallfiles(RESULTS).toTable();
+    assertThat(table)
+        .contains("x jdk-readAllBytes")
+        .contains("load average 0.50 1.00 2.00")
+        .containsPattern("jdk-readAllBytes +100000 +10000 +9000 +20000 +1\\.00x")
+        .containsPattern("jdk-async +50000 .* 0\\.50x")
+        .containsPattern("jvfs-posix +200000 .* 2\\.00x")
+        .contains("skipped jvfs-memory")
+        .contains("jvfs-posix / jdk-readAllBytes = 2.00x (target >= 1.0x): met")
+        .contains("jvfs-posix / jdk-async = 4.00x (target >= 3.0x): met")
+        .contains("jvfs-posix-qd1 = 8.00 us per file (target <= 5 us): MISSED");
+  }
+
+  @Test
+  void noTargetsWithoutPosixOrForLookup() {
+    Report r = smallfiles(List.of(RESULTS.get(0), RESULTS.get(1)));
+    assertThat(r.targets()).isEmpty();
+    assertThat(r.toTable()).doesNotContain("targets");
+    Report lookup =
+        new Report(
+            "lookup",
+            1,
+            1,
+            1,
+            1,
+            "j",
+            "k",
+            "memory",
+            "",
+            "jdk-readAttributes",
+            0,
+            1,
+            1.0,
+            List.of(new Result("jdk-readAttributes", 1, 1e9, 1, 1)),
+            List.of());
+    assertThat(lookup.targets()).isEmpty();
+  }
+
+  @Test
+  void noRatioWithoutTheBaseline() {
+    Report r = smallfiles(List.of(RESULTS.get(1)));
+    assertThat(r.toTable()).containsPattern("jdk-async .* -");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(r.toJson());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results = (List<Map<String, Object>>) o.get("results");
+    assertThat(results.get(0)).doesNotContainKey("ratio");
+  }
+
+  @Test
+  void quoteEscapesControlCharacters() {
+    assertThat(Report.quote("a\"b\\c\td\u0001")).isEqualTo("\"a\\\"b\\\\c\\td\\u0001\"");
+    assertThat(MiniJson.parse(Report.quote("x\u0001\r\n"))).isEqualTo("x\u0001\r\n");
+  }
+}
