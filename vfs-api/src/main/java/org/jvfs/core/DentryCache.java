@@ -286,17 +286,36 @@ final class DentryCache {
     }
   }
 
-  /** Records that {@code name} now exists in {@code dir}, after the backend made it. */
-  Dentry added(Dentry dir, Name name, NodeInfo info) {
+  /**
+   * Returns the generation of a directory, which a mutation reads before its backend call and hands
+   * to {@link #added}, {@link #removed} or {@link #renamed}.
+   */
+  long generation(Dentry dir) {
+    return dir.dirState().generation();
+  }
+
+  /**
+   * Records that {@code name} now exists in {@code dir}, after the backend made it.
+   *
+   * @param generation the directory's {@link #generation} read before the backend call: if another
+   *     mutation of the directory completed since, its backend call may have come after this one,
+   *     so the name is forgotten (loaded again on demand) rather than asserted
+   */
+  Dentry added(Dentry dir, Name name, NodeInfo info, long generation) {
     Dentry d = newDentry(dir, name, info);
     DentryKey key = new DentryKey(dir.id, name);
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
+      boolean alone = state.generation == generation;
       state.generation++;
       inflight.remove(key);
       if (enabled) {
         negative.invalidate(key);
-        positive.put(key, d);
+        if (alone) {
+          positive.put(key, d);
+        } else {
+          positive.invalidate(key);
+        }
       }
     }
     invalidateAttributes(dir.mount, dir.node);
@@ -309,16 +328,26 @@ final class DentryCache {
     return d;
   }
 
-  /** Records that {@code name} no longer exists in {@code dir}, after the backend removed it. */
-  void removed(Dentry dir, Name name, @Nullable Node node) {
+  /**
+   * Records that {@code name} no longer exists in {@code dir}, after the backend removed it.
+   *
+   * @param generation the directory's {@link #generation} read before the backend call; see {@link
+   *     #added}
+   */
+  void removed(Dentry dir, Name name, @Nullable Node node, long generation) {
     DentryKey key = new DentryKey(dir.id, name);
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
+      boolean alone = state.generation == generation;
       state.generation++;
       inflight.remove(key);
       if (enabled) {
         positive.invalidate(key);
-        negative.put(key, new Negative(dir.mount));
+        if (alone) {
+          negative.put(key, new Negative(dir.mount));
+        } else {
+          negative.invalidate(key);
+        }
       }
     }
     invalidateAttributes(dir.mount, dir.node);
@@ -345,7 +374,9 @@ final class DentryCache {
 
   /**
    * Records a rename after the backend did it. With stable nodes the moved dentry is re-keyed (its
-   * cached subtree stays reachable); otherwise the target is forgotten and loaded again.
+   * cached subtree stays reachable); otherwise the target is forgotten and loaded again. If another
+   * mutation of either directory completed since the generations were read (before the backend
+   * call), both names are forgotten instead, as in {@link #added}.
    */
   void renamed(
       Dentry fromDir,
@@ -354,13 +385,18 @@ final class DentryCache {
       Name toName,
       Dentry moved,
       @Nullable Dentry replaced,
-      boolean stableNodes) {
+      boolean stableNodes,
+      long fromGeneration,
+      long toGeneration) {
     DentryKey from = new DentryKey(fromDir.id, fromName);
     DentryKey to = new DentryKey(toDir.id, toName);
     Dentry.DirState first = fromDir.id <= toDir.id ? fromDir.dirState() : toDir.dirState();
     Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
     synchronized (first) {
       synchronized (second) {
+        boolean alone =
+            fromDir.dirState().generation == fromGeneration
+                && toDir.dirState().generation == toGeneration;
         fromDir.dirState().generation++;
         if (second != first) {
           toDir.dirState().generation++;
@@ -369,11 +405,15 @@ final class DentryCache {
         inflight.remove(to);
         if (enabled) {
           positive.invalidate(from);
-          negative.put(from, new Negative(fromDir.mount));
           negative.invalidate(to);
-          if (stableNodes) {
+          if (!alone) {
+            negative.invalidate(from);
+            positive.invalidate(to);
+          } else if (stableNodes) {
+            negative.put(from, new Negative(fromDir.mount));
             positive.put(to, moved.rekeyed(toDir.id, toName));
           } else {
+            negative.put(from, new Negative(fromDir.mount));
             positive.invalidate(to);
           }
         }

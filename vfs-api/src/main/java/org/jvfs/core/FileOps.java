@@ -81,6 +81,7 @@ public final class FileOps {
               }
               ctx.acquire();
               Mount mount = parent.mount;
+              long generation = core.cache.generation(parent);
               return Futures.of(() -> mount.backend.open(parent.node, name, flags, perms))
                   .handle(
                       (opened, e) -> {
@@ -90,7 +91,8 @@ public final class FileOps {
                           }
                           throw new CompletionException(Errors.translate(e, path));
                         }
-                        return adopt(opened, parent, name, entry, path, flags, deleteOnClose);
+                        return adopt(
+                            opened, parent, name, entry, path, flags, deleteOnClose, generation);
                       });
             });
   }
@@ -102,10 +104,11 @@ public final class FileOps {
       @Nullable Dentry entry,
       String path,
       OpenFlags flags,
-      boolean deleteOnClose) {
+      boolean deleteOnClose,
+      long generation) {
     Mount mount = parent.mount;
     if (entry == null || opened.created() || !entry.node.equals(opened.info().node())) {
-      core.cache.added(parent, name, opened.info());
+      core.cache.added(parent, name, opened.info(), generation);
     } else if (flags.truncate() && flags.write()) {
       core.cache.invalidateAttributes(mount, opened.info().node());
     }

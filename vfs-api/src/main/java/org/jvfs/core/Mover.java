@@ -112,6 +112,8 @@ final class Mover {
     Dentry toDir = d.parent();
     Name toName = d.name();
     ctx.acquire();
+    long fromGeneration = core.cache.generation(fromDir);
+    long toGeneration = core.cache.generation(toDir);
     return Futures.of(
             () ->
                 fromDir.mount.backend.rename(
@@ -141,7 +143,9 @@ final class Mover {
                   toName,
                   moved,
                   replaced,
-                  fromDir.mount.has(Capability.STABLE_NODES));
+                  fromDir.mount.has(Capability.STABLE_NODES),
+                  fromGeneration,
+                  toGeneration);
               core.changes.fire(ChangeListener.Kind.DELETE, source);
               core.changes.fire(ChangeListener.Kind.CREATE, target);
               return null;

@@ -112,6 +112,7 @@ public final class TreeOps {
               Dentry parent = r.parent();
               Name name = r.name();
               ctx.acquire();
+              long generation = core.cache.generation(parent);
               return Futures.of(
                       () -> parent.mount.backend.createDirectory(parent.node, name, perms))
                   .handle(
@@ -119,7 +120,7 @@ public final class TreeOps {
                         if (e != null) {
                           return fail(Errors.translate(e, path));
                         }
-                        core.cache.added(parent, name, info);
+                        core.cache.added(parent, name, info, generation);
                         core.changes.fire(ChangeListener.Kind.CREATE, path);
                         return null;
                       });
@@ -255,6 +256,7 @@ public final class TreeOps {
           }
           boolean dir = entry.isDirectory();
           ctx.acquire();
+          long generation = core.cache.generation(parent);
           return Futures.of(() -> parent.mount.backend.remove(parent.node, name, dir))
               .handle(
                   (v, e) -> {
@@ -269,7 +271,7 @@ public final class TreeOps {
                       return fail(
                           Errors.translate(e, path, null, dir ? Errors.Op.RMDIR : Errors.Op.OTHER));
                     }
-                    core.cache.removed(parent, name, entry.node);
+                    core.cache.removed(parent, name, entry.node, generation);
                     core.changes.fire(ChangeListener.Kind.DELETE, path);
                     return true;
                   });
@@ -358,7 +360,7 @@ public final class TreeOps {
                   name,
                   link,
                   null,
-                  Futures.of(() -> parent.mount.backend.createSymlink(parent.node, name, target)));
+                  () -> parent.mount.backend.createSymlink(parent.node, name, target));
             });
   }
 
@@ -403,8 +405,7 @@ public final class TreeOps {
                                     dn,
                                     link,
                                     existing,
-                                    Futures.of(
-                                        () -> dp.mount.backend.link(sp.node, sn, dp.node, dn)));
+                                    () -> dp.mount.backend.link(sp.node, sn, dp.node, dn));
                               });
                     }));
   }
@@ -414,16 +415,18 @@ public final class TreeOps {
       Name name,
       String path,
       @Nullable String other,
-      CompletableFuture<NodeInfo> call) {
-    return call.handle(
-        (info, e) -> {
-          if (e != null) {
-            return fail(Errors.translate(e, path, other, Errors.Op.OTHER));
-          }
-          core.cache.added(parent, name, info);
-          core.changes.fire(ChangeListener.Kind.CREATE, path);
-          return null;
-        });
+      java.util.function.Supplier<java.util.concurrent.CompletionStage<NodeInfo>> call) {
+    long generation = core.cache.generation(parent);
+    return Futures.of(call)
+        .handle(
+            (info, e) -> {
+              if (e != null) {
+                return fail(Errors.translate(e, path, other, Errors.Op.OTHER));
+              }
+              core.cache.added(parent, name, info, generation);
+              core.changes.fire(ChangeListener.Kind.CREATE, path);
+              return null;
+            });
   }
 
   /** Reads a symbolic link's target. */

@@ -124,8 +124,9 @@ class DentryCacheTest {
     CompletableFuture<@Nullable NodeInfo> stale = new CompletableFuture<>();
     CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> stale);
     // The file is created through the VFS while the lookup is in flight.
+    long generation = cache.generation(root);
     NodeInfo info = makeFile("f");
-    Dentry added = cache.added(root, Name.of("f"), info);
+    Dentry added = cache.added(root, Name.of("f"), info, generation);
     // The lookup read the backend before the create: its answer is "absent".
     stale.complete(null);
     assertThat(load.join()).isSameAs(DentryCache.ABSENT);
@@ -159,7 +160,7 @@ class DentryCacheTest {
   void removed_turnsPositiveIntoNegative() {
     NodeInfo info = makeFile("f");
     cache.load(root, Name.of("f"), () -> lookup("f")).join();
-    cache.removed(root, Name.of("f"), info.node());
+    cache.removed(root, Name.of("f"), info.node(), cache.generation(root));
     assertThat(cache.peek(root, Name.of("f"))).isSameAs(DentryCache.ABSENT);
     assertThat(cache.peekAttributes(mount, info.node())).isNull();
   }
@@ -203,5 +204,34 @@ class DentryCacheTest {
     off.load(m.root, Name.of("f"), () -> lookup("f")).join();
     assertThat(off.peek(m.root, Name.of("f"))).isNull();
     assertThat(off.stats().positiveSize()).isZero();
+  }
+
+  @Test
+  void added_afterAnotherMutationOfTheDirectory_forgetsInsteadOfAsserting() {
+    long before = cache.generation(root);
+    NodeInfo info = makeFile("f");
+    // Another mutation of the same directory completes between this one's backend call and its
+    // cache update: its backend call may have come later, so this one must not assert "f exists".
+    cache.removed(root, Name.of("f"), info.node(), cache.generation(root));
+    cache.added(root, Name.of("f"), info, before);
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+  }
+
+  @Test
+  void renamed_racingACreateOfTheOldName_leavesNoStaleNegative() {
+    NodeInfo a = makeFile("a");
+    Dentry moved = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    long before = cache.generation(root);
+    // The rename's backend call ran; then another thread created "a" again and recorded it.
+    backend
+        .rename(backend.root(), Name.of("a"), backend.root(), Name.of("b"), false)
+        .toCompletableFuture()
+        .join();
+    NodeInfo again = makeFile("a");
+    cache.added(root, Name.of("a"), again, cache.generation(root));
+    // Now the rename records itself: "a" must not become a negative dentry.
+    cache.renamed(root, Name.of("a"), root, Name.of("b"), moved, null, true, before, before);
+    assertThat(cache.peek(root, Name.of("a"))).isNotSameAs(DentryCache.ABSENT);
+    assertThat(a.node()).isNotEqualTo(again.node());
   }
 }
