@@ -200,6 +200,7 @@ final class DentryCache {
     Dentry.DirState state = dir.dirState();
     long generation = state.generation();
     long epoch = attrEpoch.get();
+    long dropped = dir.mount.dropCount();
     loads.increment();
     loadsInFlight.incrementAndGet();
     CompletionStage<@Nullable NodeInfo> stage;
@@ -218,14 +219,25 @@ final class DentryCache {
           }
           Object answer = info == null ? ABSENT : newDentry(dir, name, info);
           if (enabled) {
+            boolean inserted = false;
             synchronized (state) {
-              if (state.generation == generation) {
+              if (state.generation == generation && dir.mount.dropCount() == dropped) {
+                inserted = true;
                 if (answer instanceof Dentry d) {
                   positive.put(key, d);
                   negative.invalidate(key);
                 } else {
                   negative.put(key, new Negative(dir.mount));
                 }
+              }
+            }
+            if (inserted && dir.mount.dropCount() != dropped) {
+              // The mount's cache was dropped while this answer went in; the drop's sweep may have
+              // passed the key already, so take the answer out again (see invalidateMount).
+              if (answer instanceof Dentry d) {
+                positive.asMap().remove(key, d);
+              } else {
+                negative.invalidate(key);
               }
             }
             if (info != null) {
@@ -429,10 +441,15 @@ final class DentryCache {
 
   /** Drops every cached answer of one mount (a watch queue overflowed, say). */
   void invalidateMount(Mount mount) {
+    // Count the drop before sweeping: a load that inserts before the count changes is swept (the
+    // sweep starts after the count and sees every entry present when it starts); a load that
+    // inserts after sees the new count and takes its answer out again. Attribute puts check the
+    // epoch inside compute, so bumping it first refuses the ones that started before.
+    mount.countDrop();
+    attrEpoch.incrementAndGet();
     positive.asMap().values().removeIf(d -> d.mount == mount);
     negative.asMap().values().removeIf(n -> n.mount == mount);
     attributes.asMap().values().removeIf(a -> a.mount == mount);
-    attrEpoch.incrementAndGet();
   }
 
   /**

@@ -8,7 +8,10 @@ import org.jvfs.spi.Backend;
 import org.jvfs.spi.Capability;
 import org.jvfs.spi.NodeKind;
 
-/** A backend mounted at a path of the VFS, with its coherence policy. Immutable. */
+/**
+ * A backend mounted at a path of the VFS, with its coherence policy. Immutable but for a counter of
+ * cache drops; thread-safe.
+ */
 final class Mount {
   final String path;
   final Backend backend;
@@ -36,6 +39,18 @@ final class Mount {
             new Dentry.DirState());
     java.time.Duration ttl = policy.ttl();
     this.ttlNanos = ttl == null ? Long.MAX_VALUE : ttl.toNanos();
+  }
+
+  /** How many times this mount's whole cache was dropped; see DentryCache.invalidateMount. */
+  private final java.util.concurrent.atomic.AtomicLong drops =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  long dropCount() {
+    return drops.get();
+  }
+
+  void countDrop() {
+    drops.incrementAndGet();
   }
 
   boolean has(Capability c) {

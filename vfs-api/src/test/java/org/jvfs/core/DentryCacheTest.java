@@ -234,4 +234,17 @@ class DentryCacheTest {
     assertThat(cache.peek(root, Name.of("a"))).isNotSameAs(DentryCache.ABSENT);
     assertThat(a.node()).isNotEqualTo(again.node());
   }
+
+  @Test
+  void invalidateMount_whileALoadIsInFlight_keepsItsAnswerOut() {
+    makeFile("f");
+    CompletableFuture<@Nullable NodeInfo> slow = new CompletableFuture<>();
+    CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> slow);
+    // A watch queue overflowed: everything cached for the mount is dropped, and the answer of a
+    // lookup that started before must not come back in.
+    cache.invalidateMount(mount);
+    slow.complete(lookup("f").join());
+    assertThat(load.join()).isInstanceOf(Dentry.class);
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+  }
 }
