@@ -34,7 +34,12 @@ import org.junit.jupiter.api.Nested;
  * group to another fails with "Operation not permitted"; its file locks are known inside the JVM
  * only; a file opened with DELETE_ON_CLOSE keeps its name until closed (the JDK on Linux unlinks it
  * at open); its watch service reports changes made through the VFS only; a symbolic link loop is a
- * {@link java.nio.file.FileSystemLoopException} (the JDK throws a plain FileSystemException).
+ * {@link java.nio.file.FileSystemLoopException} (the JDK throws a plain FileSystemException);
+ * reading a directory fails with a FileSystemException "Is a directory" (the JDK: a plain
+ * IOException); a move with REPLACE_EXISTING renames over the target in one step, where the JDK
+ * deletes the target first (they differ when the target lies inside the source directory, or when
+ * the target's path leads through the entry it replaces: the JDK has deleted it when the rename
+ * fails).
  *
  * <p>Not thread-safe: JUnit creates one instance per test and uses it from one thread.
  */

@@ -84,8 +84,17 @@ public final class FsOpArbitraries {
    * Returns every kind of operation on the given paths; {@code createDirectories} gets {@code
    * simple} ones (without {@code ..}).
    */
-  @SuppressWarnings("unchecked")
   public static Arbitrary<FsOp> ops(Arbitrary<String> paths, Arbitrary<String> simple) {
+    return ops(paths, simple, linkTargets());
+  }
+
+  /**
+   * Returns every kind of operation on the given paths, with symbolic links to {@code targets};
+   * {@code createDirectories} gets {@code simple} paths.
+   */
+  @SuppressWarnings("unchecked")
+  public static Arbitrary<FsOp> ops(
+      Arbitrary<String> paths, Arbitrary<String> simple, Arbitrary<String> targets) {
     Arbitrary<Boolean> bool = Arbitraries.of(true, false);
     return Arbitraries.frequencyOf(
         Tuple.of(8, paths.map(FsOp.Mkdir::new)),
@@ -99,7 +108,7 @@ public final class FsOpArbitraries {
         Tuple.of(6, Combinators.combine(paths, paths, bool).as(FsOp.Rename::new)),
         Tuple.of(5, paths.map(FsOp.Delete::new)),
         Tuple.of(3, Combinators.combine(paths, paths).as(FsOp.HardLink::new)),
-        Tuple.of(5, Combinators.combine(paths, linkTargets()).as(FsOp.Symlink::new)),
+        Tuple.of(5, Combinators.combine(paths, targets).as(FsOp.Symlink::new)),
         Tuple.of(4, paths.map(FsOp.ListDir::new)),
         Tuple.of(2, paths.map(FsOp.ReadLink::new)),
         Tuple.of(3, Combinators.combine(paths, bool).as(FsOp.Stat::new)),
