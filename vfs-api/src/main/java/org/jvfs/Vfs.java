@@ -199,6 +199,11 @@ public final class Vfs implements AutoCloseable {
     return core.tree().storeInfo(path);
   }
 
+  /** Returns every mount, the root mount first. Never blocks. */
+  public List<MountInfo> mounts() {
+    return core.mounts();
+  }
+
   /**
    * Returns the mount holding {@code path} (after following links): its mount point and its
    * backend's capabilities. Fails with NoSuchFileException if the path is absent.

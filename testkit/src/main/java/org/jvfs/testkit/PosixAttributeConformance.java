@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileOwnerAttributeView;
@@ -36,6 +38,22 @@ abstract class PosixAttributeConformance extends ConformanceGroup {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .isEqualTo(mode);
     }
+  }
+
+  @Test
+  void setPermissions_nofollowOnALink_failsAndLeavesTheTarget() throws IOException {
+    assume(Feature.POSIX_PERMISSIONS);
+    assume(Feature.SYMBOLIC_LINKS);
+    Path file = file("f", "x");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    Path link = Files.createSymbolicLink(path("l"), file.getFileName());
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(link, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+
+    assertThatThrownBy(() -> view.setPermissions(PosixFilePermissions.fromString("rwxrwxrwx")))
+        .isInstanceOf(FileSystemException.class);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r-----");
   }
 
   @Test

@@ -255,6 +255,15 @@ public final class VfsCore {
   }
 
   /** Returns the mount holding {@code path} (after following links); fails if it is absent. */
+  /** Returns every mount, the root's first. Never blocks. */
+  public List<MountInfo> mounts() {
+    List<MountInfo> out = new ArrayList<>();
+    for (Mount m : mounts.all()) {
+      out.add(new MountInfo(m.path, m.capabilities));
+    }
+    return out;
+  }
+
   public CompletableFuture<MountInfo> mountOf(String path) {
     ParsedPath parsed = parse(path);
     return run(

@@ -137,7 +137,11 @@ public final class VfsFileSystem extends FileSystem {
   @Override
   public Iterable<FileStore> getFileStores() {
     checkOpen();
-    return List.of(new VfsFileStore(this, rootMount));
+    List<FileStore> stores = new java.util.ArrayList<>();
+    for (MountInfo m : vfs.mounts()) {
+      stores.add(new VfsFileStore(this, m));
+    }
+    return stores;
   }
 
   /**

@@ -38,6 +38,13 @@ final class VfsPosixAttributeView extends VfsBasicAttributeView implements Posix
   @Override
   public void setPermissions(Set<PosixFilePermission> perms) throws IOException {
     checkNotNull(perms, "perms");
+    if (options.length > 0 && stat().isSymbolicLink()) {
+      // As the JDK on Linux: a link's own mode cannot be set (its O_NOFOLLOW open fails ELOOP).
+      throw new FileSystemException(
+          path.toString(),
+          null,
+          "Too many levels of symbolic links or unable to access attributes of symbolic link");
+    }
     VfsIo.join(vfs().setPermissions(abs(), perms));
   }
 

@@ -23,6 +23,23 @@ class VfsFileSystemTest {
   }
 
   @Test
+  void getFileStores_listsEveryMount() throws Exception {
+    Vfs vfs =
+        Vfs.builder()
+            .mount("/", org.jvfs.memory.MemoryBackend.create())
+            .mount("/data", org.jvfs.memory.MemoryBackend.builder().totalSpace(1 << 20).build())
+            .build();
+    try (VfsFileSystem fs = VfsFileSystems.of("stores", vfs, true)) {
+      java.util.List<java.nio.file.FileStore> stores = new java.util.ArrayList<>();
+      fs.getFileStores().forEach(stores::add);
+      assertThat(stores).hasSize(2);
+      assertThat(stores.get(1).getTotalSpace()).isEqualTo(1 << 20);
+      assertThat(java.nio.file.Files.getFileStore(fs.getPath("/data")).getTotalSpace())
+          .isEqualTo(1 << 20);
+    }
+  }
+
+  @Test
   void getPath_joinsPartsSkippingEmpty_rejectsNul() throws Exception {
     try (VfsFileSystem fs = NioFixture.newFileSystem()) {
       assertThat(fs.getPath("/a", "", "b", "c/d").toString()).isEqualTo("/a/b/c/d");
