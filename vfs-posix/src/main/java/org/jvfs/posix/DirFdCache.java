@@ -13,11 +13,15 @@ import org.jvfs.spi.BackendException;
  * that an operation in a cached directory is one syscall relative to its descriptor instead of a
  * resolution from the root.
  *
+ * <p>A cached descriptor is handed out only after the {@link Validator} confirmed that it still
+ * names the directory at its path ({@link DirLocation}): a descriptor follows its directory if
+ * another process renames it, perhaps out of the root, and must then never be used. One that moved
+ * is dropped and the directory opened again, confined, from the root.
+ *
  * <p>Entries are {@link FdRef}s: an evicted or invalidated descriptor is closed only after the last
  * operation using it released it, never under a syscall. Entries also expire a fixed time after
- * they were opened, which bounds how long a descriptor of a directory that another process renamed
- * keeps being used under its old path. With a capacity of 0 nothing is cached and every lease opens
- * (and its release closes) a descriptor of its own.
+ * they were opened, so that descriptors of directories nobody uses are given back. With a capacity
+ * of 0 nothing is cached and every lease opens (and its release closes) a descriptor of its own.
  *
  * <p>Thread-safe.
  */
@@ -27,6 +31,12 @@ final class DirFdCache {
   @FunctionalInterface
   interface Opener {
     int open(byte[] path) throws BackendException;
+  }
+
+  /** Tells whether a cached descriptor still names the directory at its path. */
+  @FunctionalInterface
+  interface Validator {
+    boolean isAt(int fd, byte[] path);
   }
 
   private record Key(byte[] path) {
@@ -60,10 +70,12 @@ final class DirFdCache {
 
   private final @Nullable Cache<Key, FdRef> cache;
   private final Opener opener;
+  private final Validator validator;
   private final FdCounter counter;
 
-  DirFdCache(int capacity, Duration expiry, Opener opener, FdCounter counter) {
+  DirFdCache(int capacity, Duration expiry, Opener opener, Validator validator, FdCounter counter) {
     this.opener = opener;
+    this.validator = validator;
     this.counter = counter;
     this.cache =
         capacity == 0
@@ -93,12 +105,14 @@ final class DirFdCache {
     Key key = new Key(path);
     while (true) {
       FdRef ref;
+      boolean[] fresh = {false};
       try {
         ref =
             c.get(
                 key,
                 k -> {
                   try {
+                    fresh[0] = true;
                     return new FdRef(opener.open(k.path), counter);
                   } catch (BackendException e) {
                     throw new OpenFailure(e);
@@ -109,21 +123,37 @@ final class DirFdCache {
       }
       if (ref.acquire()) {
         // Even if evicted meanwhile, the reference keeps the descriptor open until released.
-        return ref;
+        if (fresh[0] || validator.isAt(ref.fd(), path)) {
+          return ref;
+        }
+        // Its directory was moved (perhaps out of the root): never use it, open again.
+        ref.release();
       }
-      // Closed by an eviction between get and acquire: drop the dead entry and open again.
+      // Closed by an eviction between get and acquire, or moved: drop the entry and open again.
       c.asMap().remove(key, ref);
     }
   }
 
-  /** Returns the cached descriptor, acquired, or null without doing any IO. */
+  /**
+   * Returns the cached descriptor, acquired and checked to be still at {@code path}, or null
+   * without opening anything.
+   */
   @Nullable FdRef leaseIfCached(byte[] path) {
     Cache<Key, FdRef> c = cache;
     if (c == null) {
       return null;
     }
-    FdRef ref = c.getIfPresent(new Key(path));
-    return ref != null && ref.acquire() ? ref : null;
+    Key key = new Key(path);
+    FdRef ref = c.getIfPresent(key);
+    if (ref == null || !ref.acquire()) {
+      return null;
+    }
+    if (validator.isAt(ref.fd(), path)) {
+      return ref;
+    }
+    ref.release();
+    c.asMap().remove(key, ref);
+    return null;
   }
 
   /** Drops the descriptors of {@code path} and every directory below it (after a rename, say). */

@@ -105,7 +105,11 @@ public final class PosixBackend implements Backend {
     }
     this.dirFds =
         new DirFdCache(
-            options.dirFdCacheSize(), options.dirFdExpiry(), resolver::openDirectory, counter);
+            options.dirFdCacheSize(),
+            options.dirFdExpiry(),
+            resolver::openDirectory,
+            new DirLocation(fd)::isAt,
+            counter);
     this.pool = new IoPool(options.ioThreads(), options.queueCapacity());
     EnumSet<Capability> caps =
         EnumSet.of(

@@ -1,0 +1,244 @@
+package org.jvfs.posix.ffi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvfs.spi.Errno;
+
+/**
+ * {@link PosixNative}: each wrapper on a temporary directory, its success value, and -errno on
+ * failure.
+ */
+class PosixNativeTest {
+  private final PosixNative nat = PosixNative.get();
+  private Path dir;
+  private int dirFd;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    dir = Files.createTempDirectory("posix-native");
+    dirFd = nat.openat(Linux.AT_FDCWD, b(dir.toString()), Linux.O_PATH | Linux.O_DIRECTORY, 0);
+    assertThat(dirFd).isNotNegative();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    nat.close(dirFd);
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int neg(Errno e) {
+    return -e.code();
+  }
+
+  private int create(String name, String content) throws Exception {
+    Files.writeString(dir.resolve(name), content);
+    int fd = nat.openat(dirFd, b(name), Linux.O_RDWR, 0);
+    assertThat(fd).isNotNegative();
+    return fd;
+  }
+
+  @Test
+  void openat_and_openat2() {
+    assertThat(nat.openat(dirFd, b("none"), Linux.O_RDONLY, 0)).isEqualTo(neg(Errno.ENOENT));
+    int fd = nat.openat(dirFd, b("f"), Linux.O_RDWR | Linux.O_CREAT | Linux.O_EXCL, 0600);
+    assertThat(fd).isNotNegative();
+    assertThat(nat.close(fd)).isZero();
+    assertThat(nat.openat(dirFd, b("f"), Linux.O_RDWR | Linux.O_CREAT | Linux.O_EXCL, 0600))
+        .isEqualTo(neg(Errno.EEXIST));
+    int two = nat.openat2(dirFd, b("f"), Linux.O_RDONLY, 0, Linux.RESOLVE_BENEATH);
+    if (two == -Linux.ENOSYS) {
+      return; // a kernel before 5.6
+    }
+    assertThat(two).isNotNegative();
+    nat.close(two);
+    assertThat(nat.openat2(dirFd, b("../x"), Linux.O_RDONLY, 0, Linux.RESOLVE_BENEATH))
+        .isEqualTo(neg(Errno.EXDEV));
+    assertThat(nat.openat(dirFd, b("a\0b"), Linux.O_RDONLY, 0))
+        .as("a NUL inside a path")
+        .isNegative();
+  }
+
+  @Test
+  void close_badDescriptor_isEbadf() {
+    assertThat(nat.close(-1)).isEqualTo(neg(Errno.EBADF));
+  }
+
+  @Test
+  void statx_reportsTypeAndSize() throws Exception {
+    nat.close(create("f", "hello"));
+    Statx s = new Statx();
+    assertThat(nat.statx(dirFd, b("f"), Linux.AT_SYMLINK_NOFOLLOW, Linux.STATX_BASIC_STATS, s))
+        .isZero();
+    assertThat(s.type()).isEqualTo(Linux.S_IFREG);
+    assertThat(s.size).isEqualTo(5);
+    assertThat(s.nlink).isEqualTo(1);
+    assertThat(nat.statx(dirFd, b("none"), 0, Linux.STATX_BASIC_STATS, s))
+        .isEqualTo(neg(Errno.ENOENT));
+  }
+
+  @Test
+  void mkdirat_unlinkat() {
+    assertThat(nat.mkdirat(dirFd, b("d"), 0755)).isZero();
+    assertThat(nat.mkdirat(dirFd, b("d"), 0755)).isEqualTo(neg(Errno.EEXIST));
+    assertThat(nat.unlinkat(dirFd, b("d"), 0)).isEqualTo(neg(Errno.EISDIR));
+    assertThat(nat.unlinkat(dirFd, b("d"), Linux.AT_REMOVEDIR)).isZero();
+    assertThat(nat.unlinkat(dirFd, b("d"), Linux.AT_REMOVEDIR)).isEqualTo(neg(Errno.ENOENT));
+  }
+
+  @Test
+  void symlinkat_readlinkat() {
+    assertThat(nat.symlinkat(b("target/x"), dirFd, b("l"))).isZero();
+    byte[] buf = new byte[Linux.PATH_MAX];
+    int n = nat.readlinkat(dirFd, b("l"), buf);
+    assertThat(new String(buf, 0, n, StandardCharsets.UTF_8)).isEqualTo("target/x");
+    assertThat(nat.symlinkat(b("t"), dirFd, b("l"))).isEqualTo(neg(Errno.EEXIST));
+    assertThat(nat.readlinkat(dirFd, b("none"), buf)).isEqualTo(neg(Errno.ENOENT));
+  }
+
+  @Test
+  void renameat2_noReplaceAndExchange() throws Exception {
+    nat.close(create("a", "A"));
+    nat.close(create("b", "B"));
+    assertThat(nat.renameat2(dirFd, b("a"), dirFd, b("b"), Linux.RENAME_NOREPLACE))
+        .isEqualTo(neg(Errno.EEXIST));
+    assertThat(nat.renameat2(dirFd, b("a"), dirFd, b("b"), Linux.RENAME_EXCHANGE)).isZero();
+    assertThat(Files.readString(dir.resolve("a"))).isEqualTo("B");
+    assertThat(nat.renameat2(dirFd, b("a"), dirFd, b("c"), 0)).isZero();
+    assertThat(nat.renameat2(dirFd, b("a"), dirFd, b("c"), 0)).isEqualTo(neg(Errno.ENOENT));
+  }
+
+  @Test
+  void linkat() throws Exception {
+    nat.close(create("a", "A"));
+    assertThat(nat.linkat(dirFd, b("a"), dirFd, b("h"), 0)).isZero();
+    assertThat(Files.readString(dir.resolve("h"))).isEqualTo("A");
+    assertThat(nat.linkat(dirFd, b("a"), dirFd, b("h"), 0)).isEqualTo(neg(Errno.EEXIST));
+  }
+
+  @Test
+  void fchmodat_utimensat() throws Exception {
+    nat.close(create("a", "A"));
+    assertThat(nat.fchmodat(dirFd, b("a"), 0640, 0)).isZero();
+    assertThat(Files.getPosixFilePermissions(dir.resolve("a")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+    int r = nat.fchmodat2(dirFd, b("a"), 0600, Linux.AT_SYMLINK_NOFOLLOW);
+    assertThat(r == 0 || r == -Linux.ENOSYS).as("fchmodat2: 0 or ENOSYS, was %s", r).isTrue();
+    assertThat(nat.utimensat(dirFd, b("a"), 0, Linux.UTIME_OMIT, 1000, 0, 0)).isZero();
+    assertThat(Files.getLastModifiedTime(dir.resolve("a")))
+        .isEqualTo(FileTime.fromMillis(1_000_000));
+    assertThat(nat.fchmodat(dirFd, b("none"), 0600, 0)).isEqualTo(neg(Errno.ENOENT));
+  }
+
+  @Test
+  void preadPwriteTruncateSync() throws Exception {
+    int fd = create("f", "");
+    try {
+      assertThat(nat.pwrite(fd, ByteBuffer.wrap(b("hello world")), 0)).isEqualTo(11);
+      ByteBuffer direct = ByteBuffer.allocateDirect(5);
+      assertThat(nat.pread(fd, direct, 6)).isEqualTo(5);
+      direct.flip();
+      byte[] got = new byte[5];
+      direct.get(got);
+      assertThat(new String(got, StandardCharsets.UTF_8)).isEqualTo("world");
+      assertThat(nat.pread(fd, ByteBuffer.allocate(4), 100)).as("past the end").isZero();
+      assertThat(nat.ftruncate(fd, 5)).isZero();
+      assertThat(nat.fsync(fd)).isZero();
+      assertThat(nat.fdatasync(fd)).isZero();
+      assertThat(Files.readString(dir.resolve("f"))).isEqualTo("hello");
+      assertThat(nat.ftruncate(fd, -1)).isEqualTo(neg(Errno.EINVAL));
+      int f = nat.fallocate(fd, 0, 0, 4096);
+      assertThat(f == 0 || f == neg(Errno.EOPNOTSUPP)).isTrue();
+    } finally {
+      nat.close(fd);
+    }
+    assertThat(nat.pread(fd, ByteBuffer.allocate(1), 0)).isEqualTo(neg(Errno.EBADF));
+  }
+
+  @Test
+  void getdents64_listsEntries() throws Exception {
+    nat.close(create("f", ""));
+    Files.createDirectory(dir.resolve("d"));
+    int fd = nat.openat(dirFd, b("."), Linux.O_RDONLY | Linux.O_DIRECTORY, 0);
+    List<String> names = new ArrayList<>();
+    try {
+      byte[] buf = new byte[8192];
+      long n;
+      while ((n = nat.getdents64(fd, buf)) > 0) {
+        Dirent64.forEach(
+            buf,
+            (int) n,
+            (bb, off, len, type) ->
+                names.add(new String(bb, off, len, StandardCharsets.UTF_8) + ":" + type));
+      }
+      assertThat(n).isZero();
+    } finally {
+      nat.close(fd);
+    }
+    assertThat(names)
+        .contains(
+            "f:" + Linux.DT_REG, "d:" + Linux.DT_DIR, ".:" + Linux.DT_DIR, "..:" + Linux.DT_DIR);
+  }
+
+  @Test
+  void fstatfs_reportsSizes() {
+    long[] f = new long[5];
+    assertThat(nat.fstatfs(dirFd, f)).isZero();
+    assertThat(f[0]).as("block size").isPositive();
+    assertThat(f[1]).as("blocks").isPositive();
+    assertThat(nat.fstatfs(-1, f)).isEqualTo(neg(Errno.EBADF));
+  }
+
+  @Test
+  void ofdLocks_conflictBetweenDescriptions() throws Exception {
+    int a = create("f", "x");
+    int b = nat.openat(dirFd, b("f"), Linux.O_RDWR, 0);
+    try {
+      assertThat(nat.ofdSetLock(a, Linux.F_WRLCK, 0, 0)).isZero();
+      assertThat(nat.ofdSetLock(b, Linux.F_WRLCK, 0, 0)).isEqualTo(-Linux.EAGAIN);
+      assertThat(nat.ofdSetLock(a, Linux.F_UNLCK, 0, 0)).isZero();
+      assertThat(nat.ofdSetLock(b, Linux.F_RDLCK, 0, 0)).isZero();
+    } finally {
+      nat.close(b);
+      nat.close(a);
+    }
+  }
+
+  @Test
+  void inotify_addWatchReadAndRemove() throws Exception {
+    int in = nat.inotifyInit1(Linux.IN_NONBLOCK | Linux.IN_CLOEXEC);
+    assertThat(in).isNotNegative();
+    try {
+      int wd = nat.inotifyAddWatch(in, b(dir.toString()), Linux.IN_CREATE);
+      assertThat(wd).isNotNegative();
+      byte[] buf = new byte[4096];
+      assertThat(nat.read(in, buf)).as("nothing yet").isEqualTo(-Linux.EAGAIN);
+      Files.createFile(dir.resolve("new"));
+      assertThat(nat.pollIn(in, 5000)).isPositive();
+      assertThat(nat.read(in, buf)).isGreaterThanOrEqualTo(16);
+      assertThat(nat.inotifyRmWatch(in, wd)).isZero();
+      assertThat(nat.inotifyAddWatch(in, b(dir + "/none"), Linux.IN_CREATE))
+          .isEqualTo(neg(Errno.ENOENT));
+    } finally {
+      nat.close(in);
+    }
+  }
+}
