@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.jvfs.LookupResult;
+import org.jvfs.MountInfo;
 import org.jvfs.Vfs;
 
 /**
@@ -18,8 +19,8 @@ import org.jvfs.Vfs;
  * resolved so far. With {@link LinkOption#NOFOLLOW_LINKS}, only {@code .} and {@code ..} are
  * removed, lexically, and the result must exist. One blocking lookup per name.
  *
- * <p>As the VFS treats a mount's root as a jail for {@code ..}, so does this walk only when the
- * mount is at {@code /}; with nested mounts, {@code ..} at a mount root is taken lexically here.
+ * <p>As in the VFS, a mount's root is a jail: {@code ..} at a mount's root stays there, and an
+ * absolute link target starts again at the root of the mount that holds the link.
  */
 final class VfsRealPaths {
   private static final int MAX_LINKS = 40;
@@ -39,13 +40,9 @@ final class VfsRealPaths {
       }
     }
     VfsPath abs = (VfsPath) path.toAbsolutePath();
-    if (!follow) {
-      VfsPath normal = (VfsPath) abs.normalize();
-      LookupResult r = VfsIo.join(vfs.lookup(normal.toString(), LinkOption.NOFOLLOW_LINKS));
-      if (!r.isHit()) {
-        throw new NoSuchFileException(path.toString());
-      }
-      return normal;
+    List<List<String>> mountPoints = new ArrayList<>();
+    for (MountInfo m : vfs.mounts()) {
+      mountPoints.add(fs.getPath(m.mountPoint()).names());
     }
     Deque<String> todo = new ArrayDeque<>(abs.names());
     List<String> done = new ArrayList<>();
@@ -56,13 +53,16 @@ final class VfsRealPaths {
         continue;
       }
       if (name.equals("..")) {
-        if (!done.isEmpty()) {
+        if (!done.isEmpty() && !mountPoints.contains(done)) {
           done.remove(done.size() - 1);
         }
         continue;
       }
       done.add(name);
       String here = "/" + String.join("/", done);
+      if (!follow) {
+        continue;
+      }
       LookupResult r = VfsIo.join(vfs.lookup(here, LinkOption.NOFOLLOW_LINKS));
       if (!r.isHit()) {
         throw new NoSuchFileException(path.toString());
@@ -75,7 +75,10 @@ final class VfsRealPaths {
         done.remove(done.size() - 1);
         VfsPath t = fs.getPath(target);
         if (t.isAbsolute()) {
-          done.clear();
+          int keep = mountPointLength(mountPoints, done);
+          while (done.size() > keep) {
+            done.remove(done.size() - 1);
+          }
         }
         List<String> names = t.names();
         for (int i = names.size() - 1; i >= 0; i--) {
@@ -83,6 +86,21 @@ final class VfsRealPaths {
         }
       }
     }
-    return fs.getPath("/" + String.join("/", done));
+    String result = "/" + String.join("/", done);
+    if (!follow && !VfsIo.join(vfs.lookup(result, LinkOption.NOFOLLOW_LINKS)).isHit()) {
+      throw new NoSuchFileException(path.toString());
+    }
+    return fs.getPath(result);
+  }
+
+  /** Returns how many leading names of {@code names} form the deepest mount point over them. */
+  private static int mountPointLength(List<List<String>> mountPoints, List<String> names) {
+    int best = 0;
+    for (List<String> m : mountPoints) {
+      if (m.size() > best && m.size() <= names.size() && names.subList(0, m.size()).equals(m)) {
+        best = m.size();
+      }
+    }
+    return best;
   }
 }

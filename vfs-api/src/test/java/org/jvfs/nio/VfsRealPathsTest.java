@@ -48,4 +48,25 @@ class VfsRealPathsTest {
     assertThatThrownBy(() -> fs.getPath("/a/../nope").toRealPath())
         .isInstanceOf(NoSuchFileException.class);
   }
+
+  @Test
+  void nestedMount_isAJailAsInTheVfs() throws Exception {
+    org.jvfs.Vfs vfs =
+        org.jvfs.Vfs.builder()
+            .mount("/", org.jvfs.memory.MemoryBackend.create())
+            .mount("/m", org.jvfs.memory.MemoryBackend.create())
+            .build();
+    try (VfsFileSystem nested = VfsFileSystems.of("jail", vfs, true)) {
+      Files.createDirectories(nested.getPath("/m/x"));
+      Files.createSymbolicLink(nested.getPath("/m/abs"), nested.getPath("/x"));
+      // ".." at the mount's root stays there, as the VFS's walk does.
+      assertThat(nested.getPath("/m/..").toRealPath()).isEqualTo(nested.getPath("/m"));
+      assertThat(nested.getPath("/m/../x").toRealPath()).isEqualTo(nested.getPath("/m/x"));
+      assertThat(nested.getPath("/m/..").toRealPath(NOFOLLOW_LINKS))
+          .isEqualTo(nested.getPath("/m"));
+      // An absolute target starts at the root of the mount that holds the link.
+      assertThat(nested.getPath("/m/abs").toRealPath()).isEqualTo(nested.getPath("/m/x"));
+      assertThat(Files.isDirectory(nested.getPath("/m/abs"))).isTrue();
+    }
+  }
 }
