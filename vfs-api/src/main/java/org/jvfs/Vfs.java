@@ -185,8 +185,9 @@ public final class Vfs implements AutoCloseable {
       String path,
       @Nullable FileTime lastModified,
       @Nullable FileTime lastAccess,
-      @Nullable FileTime creation) {
-    return core.tree().setTimes(path, lastModified, lastAccess, creation);
+      @Nullable FileTime creation,
+      LinkOption... options) {
+    return core.tree().setTimes(path, lastModified, lastAccess, creation, follow(options));
   }
 
   /** Sets POSIX permissions, following links. */

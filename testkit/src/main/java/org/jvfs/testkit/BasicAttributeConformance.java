@@ -251,4 +251,23 @@ abstract class BasicAttributeConformance extends ConformanceGroup {
     assertThat(attrs.isRegularFile()).isTrue();
     assertThat(attrs.size()).isEqualTo(3);
   }
+
+  @Test
+  void setTimes_nofollowOnALink_setsTheLinkNotTheTarget() throws IOException {
+    assume(Feature.SYMBOLIC_LINKS);
+    Path file = file("f", "x");
+    FileTime targetTime = FileTime.fromMillis(1_000_000_000L);
+    Files.setLastModifiedTime(file, targetTime);
+    Path link = Files.createSymbolicLink(path("l"), file.getFileName());
+    FileTime linkTime = FileTime.fromMillis(2_000_000_000L);
+
+    Files.getFileAttributeView(link, BasicFileAttributeView.class, NOFOLLOW_LINKS)
+        .setTimes(linkTime, null, null);
+
+    assertThat(
+            Files.readAttributes(link, BasicFileAttributes.class, NOFOLLOW_LINKS)
+                .lastModifiedTime())
+        .isEqualTo(linkTime);
+    assertThat(Files.getLastModifiedTime(file)).isEqualTo(targetTime);
+  }
 }

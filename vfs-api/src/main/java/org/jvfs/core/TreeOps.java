@@ -458,14 +458,19 @@ public final class TreeOps {
             });
   }
 
-  /** Sets times (null leaves one unchanged), following links. */
+  /**
+   * Sets times (null leaves one unchanged); with {@code follow} false, of a symbolic link itself,
+   * as {@code utimensat(AT_SYMLINK_NOFOLLOW)}.
+   */
   public CompletableFuture<Void> setTimes(
       String path,
       @Nullable FileTime lastModified,
       @Nullable FileTime lastAccess,
-      @Nullable FileTime creation) {
+      @Nullable FileTime creation,
+      boolean follow) {
     ParsedPath parsed = VfsCore.parse(path);
-    return core.run(ctx -> setTimesInternal(parsed, lastModified, lastAccess, creation, ctx));
+    return core.run(
+        ctx -> setTimesInternal(parsed, lastModified, lastAccess, creation, follow, ctx));
   }
 
   CompletableFuture<Void> setTimesInternal(
@@ -473,7 +478,7 @@ public final class TreeOps {
       @Nullable FileTime lastModified,
       @Nullable FileTime lastAccess,
       OpContext ctx) {
-    return setTimesInternal(parsed, lastModified, lastAccess, null, ctx);
+    return setTimesInternal(parsed, lastModified, lastAccess, null, true, ctx);
   }
 
   private CompletableFuture<Void> setTimesInternal(
@@ -481,9 +486,10 @@ public final class TreeOps {
       @Nullable FileTime lastModified,
       @Nullable FileTime lastAccess,
       @Nullable FileTime creation,
+      boolean follow,
       OpContext ctx) {
     String path = parsed.toString();
-    return core.existing(parsed, true, ctx)
+    return core.existing(parsed, follow, ctx)
         .thenCompose(
             d -> {
               if (!d.mount.has(Capability.SET_TIMES)) {

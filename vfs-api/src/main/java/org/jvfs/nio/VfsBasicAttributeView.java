@@ -1,7 +1,6 @@
 package org.jvfs.nio;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -12,8 +11,9 @@ import org.jvfs.spi.NodeAttributes;
 
 /**
  * The {@code basic} view of one path. The file is looked up on each call, so a view of a missing
- * file fails only when used. Setting times follows symbolic links; with {@code NOFOLLOW_LINKS} on a
- * link it fails, as the VFS cannot set a link's own times. Immutable.
+ * file fails only when used. Setting times follows symbolic links unless the view was made with
+ * {@code NOFOLLOW_LINKS}; then a link's own times are set, as {@code
+ * utimensat(AT_SYMLINK_NOFOLLOW)} does. Immutable.
  */
 class VfsBasicAttributeView implements BasicFileAttributeView {
   final VfsPath path;
@@ -55,10 +55,6 @@ class VfsBasicAttributeView implements BasicFileAttributeView {
       @Nullable FileTime lastAccessTime,
       @Nullable FileTime createTime)
       throws IOException {
-    if (options.length > 0 && stat().isSymbolicLink()) {
-      throw new FileSystemException(
-          path.toString(), null, "setting the times of a symbolic link is not supported");
-    }
-    VfsIo.join(vfs().setTimes(abs(), lastModifiedTime, lastAccessTime, createTime));
+    VfsIo.join(vfs().setTimes(abs(), lastModifiedTime, lastAccessTime, createTime, options));
   }
 }
