@@ -565,6 +565,32 @@ public final class PosixNative {
   }
 
   /**
+   * {@code ssize_t pread(int fd, void *buf, size_t count, off_t offset)} into {@code dst[off, off +
+   * len)} through the thread's bounce buffer: at most {@code min(len, }{@value #IO_SCRATCH}{@code
+   * )} bytes a call. Retried on EINTR.
+   *
+   * @return the bytes read, 0 at end of file, or -errno
+   * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not fit {@code dst}
+   */
+  public long pread(int fd, byte[] dst, int off, int len, long position) {
+    java.util.Objects.checkFromIndexSize(off, len, dst.length);
+    Scratch s = scratch.get();
+    ByteBuffer bounce = s.io();
+    int want = Math.min(len, bounce.capacity());
+    while (true) {
+      long n = libc.pread(fd, s.ioAddr, want, position);
+      if (n >= 0) {
+        bounce.get(0, dst, off, (int) n);
+        return n;
+      }
+      int e = errno();
+      if (e != EINTR) {
+        return -e;
+      }
+    }
+  }
+
+  /**
    * {@code ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)} from {@code src}'s
    * position, with the limits of {@link #pread}. A write may be short; {@code src}'s position
    * advances by the count. Retried on EINTR.
