@@ -46,16 +46,27 @@ public final class PosixNative {
    * while a fixed one gets a generated stub. This is sound on the only ABIs the backend supports,
    * x86-64 System V and aarch64 Linux (AAPCS64), which pass variadic integer arguments exactly as
    * fixed ones; on x86-64 a variadic callee reads {@code %al} only to decide whether to spill
-   * vector registers, which no integer-only call uses. {@code syscall} takes five arguments after
-   * the number: unused ones are passed as 0 and ignored by the kernel.
+   * vector registers, which no integer-only call uses. {@code syscall} takes four arguments after
+   * the number (unused ones are passed as 0 and ignored by the kernel): no binding here has six
+   * parameters, since JNR's generated stub for six {@code long} parameters was found to mis-pass
+   * the sixth (renameat2 through {@code syscall} received garbage flags), which is also why
+   * renameat2 binds the C library's function (glibc 2.28, as statx needs) rather than {@code
+   * syscall}.
    */
   public interface LibC {
     /**
      * {@code long syscall(long number, ...)}, bound with fixed arity as {@code long syscall(long
-     * number, long a1, long a2, long a3, long a4, long a5)}.
+     * number, long a1, long a2, long a3, long a4)}.
      */
     @SaveError
-    long syscall(long number, long a1, long a2, long a3, long a4, long a5);
+    long syscall(long number, long a1, long a2, long a3, long a4);
+
+    /**
+     * {@code int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath,
+     * unsigned int flags)} (glibc 2.28).
+     */
+    @SaveError
+    int renameat2(int olddirfd, long oldpath, int newdirfd, long newpath, int flags);
 
     /**
      * {@code int openat(int dirfd, const char *path, int flags, ...)}, bound with fixed arity as
@@ -266,7 +277,7 @@ public final class PosixNative {
     how.putLong(16, resolve);
     int tries = 0;
     while (true) {
-      long r = libc.syscall(Linux.SYS_OPENAT2, dirfd, s.path1Addr, s.structAddr, 24, 0);
+      long r = libc.syscall(Linux.SYS_OPENAT2, dirfd, s.path1Addr, s.structAddr, 24);
       if (r >= 0) {
         return (int) r;
       }
@@ -398,9 +409,9 @@ public final class PosixNative {
   }
 
   /**
-   * {@code long syscall(SYS_renameat2, int olddirfd, const char *oldpath, int newdirfd, const char
-   * *newpath, unsigned int flags)}, flags {@link Linux#RENAME_NOREPLACE} or {@link
-   * Linux#RENAME_EXCHANGE} (Linux 3.15).
+   * {@code int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath,
+   * unsigned int flags)} (glibc 2.28, Linux 3.15), flags {@link Linux#RENAME_NOREPLACE} or {@link
+   * Linux#RENAME_EXCHANGE}.
    *
    * @return 0, or -errno
    */
@@ -413,7 +424,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
-    long r = libc.syscall(Linux.SYS_RENAMEAT2, olddirfd, s.path1Addr, newdirfd, s.path2Addr, flags);
+    int r = libc.renameat2(olddirfd, s.path1Addr, newdirfd, s.path2Addr, flags);
     return r == 0 ? 0 : -errno();
   }
 
@@ -480,7 +491,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
-    long r = libc.syscall(Linux.SYS_FCHMODAT2, dirfd, s.path1Addr, mode, flags, 0);
+    long r = libc.syscall(Linux.SYS_FCHMODAT2, dirfd, s.path1Addr, mode, flags);
     return r == 0 ? 0 : -errno();
   }
 
