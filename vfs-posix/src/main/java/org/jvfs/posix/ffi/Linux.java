@@ -140,6 +140,9 @@ public final class Linux {
 
   // ---- statx masks: include/uapi/linux/stat.h ----
 
+  /** {@code RWF_NOWAIT}: a {@code preadv2} that would wait for IO fails with EAGAIN instead. */
+  public static final int RWF_NOWAIT = 0x8;
+
   /** {@code STATX_TYPE}: the file type bits of {@code stx_mode}. */
   public static final int STATX_TYPE = 0x1;
 
