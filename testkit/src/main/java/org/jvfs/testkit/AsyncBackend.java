@@ -127,6 +127,11 @@ public final class AsyncBackend extends ForwardingBackend {
   }
 
   @Override
+  public CompletionStage<byte[]> readFile(Node dir, Name name, long limit) {
+    return hop(() -> delegate.readFile(dir, name, limit));
+  }
+
+  @Override
   public CompletionStage<NodeInfo> createDirectory(
       Node dir, Name name, @Nullable Set<PosixFilePermission> permissions) {
     return hop(() -> delegate.createDirectory(dir, name, permissions));

@@ -100,6 +100,14 @@ public abstract class BackendConformanceKit {
   }
 
   @Nested
+  @DisplayName("Reading whole files")
+  class ReadFile extends BackendReadFileConformance {
+    ReadFile() {
+      super(BackendConformanceKit.this);
+    }
+  }
+
+  @Nested
   @DisplayName("Making and listing directories")
   class Directories extends BackendDirectoryConformance {
     Directories() {

@@ -215,6 +215,16 @@ public final class FaultInjectingBackend extends ForwardingBackend {
                 .thenApply(o -> new Opened(new FaultyFile(o.file()), o.info(), o.created())));
   }
 
+  /**
+   * Reads through this wrapper's own {@link #open} and files ({@link Backend#readFileByOpen}), so
+   * that faults of {@link Operation#OPEN}, {@link Operation#READ} and {@link Operation#CLOSE}
+   * apply.
+   */
+  @Override
+  public CompletionStage<byte[]> readFile(Node dir, Name name, long limit) {
+    return Backend.readFileByOpen(this, dir, name, limit);
+  }
+
   @Override
   public CompletionStage<NodeInfo> createDirectory(
       Node dir, Name name, @Nullable Set<PosixFilePermission> permissions) {

@@ -186,6 +186,12 @@ public final class ScriptedBackend extends ForwardingBackend {
   }
 
   @Override
+  public CompletionStage<byte[]> readFile(Node dir, Name name, long limit) {
+    record("readFile " + name);
+    return delegate.readFile(dir, name, limit);
+  }
+
+  @Override
   public CompletionStage<NodeInfo> createDirectory(
       Node dir, Name name, @Nullable Set<PosixFilePermission> permissions) {
     record("createDirectory " + name);

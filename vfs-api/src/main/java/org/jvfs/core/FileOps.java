@@ -8,6 +8,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,12 +18,17 @@ import org.jvfs.ChangeListener;
 import org.jvfs.spi.Backend;
 import org.jvfs.spi.Errno;
 import org.jvfs.spi.Name;
+import org.jvfs.spi.NodeAttributes;
+import org.jvfs.spi.NodeKind;
 import org.jvfs.spi.OpenFlags;
 
 /** Opening files and whole-file reads and writes. Thread-safe. */
 public final class FileOps {
   /** The largest array a whole-file read can fill, as {@code Files.readAllBytes} allows. */
   static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /** The scratch read that looks for the end of file once a whole-file read's array is full. */
+  private static final int EOF_PROBE = 8192;
 
   private final VfsCore core;
 
@@ -53,51 +59,64 @@ public final class FileOps {
       boolean nofollow,
       boolean deleteOnClose,
       OpContext ctx) {
-    String path = parsed.toString();
     // O_CREAT|O_EXCL never follows a final symlink; neither does O_NOFOLLOW.
     boolean follow = !nofollow && !flags.createNew();
     return core.walk(parsed, follow, ctx)
-        .thenCompose(
-            r -> {
-              Dentry entry = r.entry();
-              Dentry parent = r.parent();
-              Name name = r.name();
-              if (entry != null) {
-                if (flags.createNew()) {
-                  throw new CompletionException(new FileAlreadyExistsException(path));
+        .thenCompose(r -> openResolved(r, parsed, flags, perms, deleteOnClose, ctx))
+        .thenApply(OpenedFile::file);
+  }
+
+  /** A file the VFS opened, and its attributes as the open saw them. */
+  private record OpenedFile(VfsFile file, NodeAttributes attributes) {}
+
+  /** Opens the final component of a walk. */
+  private CompletableFuture<OpenedFile> openResolved(
+      Resolution r,
+      ParsedPath parsed,
+      OpenFlags flags,
+      @Nullable Set<PosixFilePermission> perms,
+      boolean deleteOnClose,
+      OpContext ctx) {
+    String path = parsed.toString();
+    Dentry entry = r.entry();
+    Dentry parent = r.parent();
+    Name name = r.name();
+    if (entry != null) {
+      if (flags.createNew()) {
+        throw new CompletionException(new FileAlreadyExistsException(path));
+      }
+      if (entry.isSymlink()) {
+        throw new CompletionException(Errors.of(Errno.ELOOP, path));
+      }
+      if (entry.isDirectory() && flags.write()) {
+        throw new CompletionException(Errors.of(Errno.EISDIR, path));
+      }
+    } else if (!flags.creates()) {
+      throw new CompletionException(new NoSuchFileException(path));
+    }
+    if (parent == null || name == null) {
+      // The root of a mount: a directory, opened for reading only.
+      throw new CompletionException(Errors.of(Errno.EISDIR, path));
+    }
+    ctx.acquire();
+    Mount mount = parent.mount;
+    long generation = core.cache.generation(parent);
+    return Futures.of(() -> mount.backend.open(parent.node, name, flags, perms))
+        .handle(
+            (opened, e) -> {
+              if (e != null) {
+                if (Errors.errnoOf(e) == Errno.ENOENT && entry != null) {
+                  core.cache.forget(parent, name);
                 }
-                if (entry.isSymlink()) {
-                  throw new CompletionException(Errors.of(Errno.ELOOP, path));
-                }
-                if (entry.isDirectory() && flags.write()) {
-                  throw new CompletionException(Errors.of(Errno.EISDIR, path));
-                }
-              } else if (!flags.creates()) {
-                throw new CompletionException(new NoSuchFileException(path));
+                throw new CompletionException(Errors.translate(e, path));
               }
-              if (parent == null || name == null) {
-                // The root of a mount: a directory, opened for reading only.
-                throw new CompletionException(Errors.of(Errno.EISDIR, path));
-              }
-              ctx.acquire();
-              Mount mount = parent.mount;
-              long generation = core.cache.generation(parent);
-              return Futures.of(() -> mount.backend.open(parent.node, name, flags, perms))
-                  .handle(
-                      (opened, e) -> {
-                        if (e != null) {
-                          if (Errors.errnoOf(e) == Errno.ENOENT && entry != null) {
-                            core.cache.forget(parent, name);
-                          }
-                          throw new CompletionException(Errors.translate(e, path));
-                        }
-                        return adopt(
-                            opened, parent, name, entry, path, flags, deleteOnClose, generation);
-                      });
+              VfsFile f =
+                  adopt(opened, parent, name, entry, path, flags, deleteOnClose, generation);
+              return new OpenedFile(f, opened.info().attributes());
             });
   }
 
-  private AsyncFile adopt(
+  private VfsFile adopt(
       Backend.Opened opened,
       Dentry parent,
       Name name,
@@ -128,49 +147,127 @@ public final class FileOps {
     return f;
   }
 
-  /** Reads a whole file. */
+  /**
+   * Reads a whole file. A name the walk resolves to a regular file is read with one {@link
+   * Backend#readFile} call; anything else (a directory fails at once; other kinds of file) is
+   * opened and read to the end of file.
+   */
   public CompletableFuture<byte[]> readAllBytes(String path) {
     ParsedPath parsed = VfsCore.parse(path);
     return core.run(
         ctx ->
-            open(parsed, OpenFlags.READ, null, false, false, ctx)
-                .thenCompose(f -> Futures.andFinally(readAll(f), f::close)));
+            core.walk(parsed, true, ctx)
+                .thenCompose(
+                    r -> {
+                      Dentry entry = r.entry();
+                      Dentry parent = r.parent();
+                      Name name = r.name();
+                      if (entry != null && entry.isDirectory()) {
+                        throw new CompletionException(Errors.of(Errno.EISDIR, parsed.toString()));
+                      }
+                      if (entry != null
+                          && entry.kind == NodeKind.FILE
+                          && parent != null
+                          && name != null) {
+                        return readFile(parsed, parent, name, ctx);
+                      }
+                      return readByOpen(r, parsed, ctx);
+                    }));
   }
 
-  private static CompletableFuture<byte[]> readAll(AsyncFile f) {
-    return f.size()
-        .thenCompose(
-            size -> {
-              if (size > MAX_ARRAY) {
+  /**
+   * One {@link Backend#readFile} call. If the backend found no regular file where the cache had one
+   * (another process replaced it), the entry is forgotten; a directory or a symbolic link there is
+   * then walked to afresh and read as such.
+   */
+  private CompletableFuture<byte[]> readFile(
+      ParsedPath parsed, Dentry parent, Name name, OpContext ctx) {
+    String path = parsed.toString();
+    ctx.acquire();
+    Mount mount = parent.mount;
+    return Futures.of(() -> mount.backend.readFile(parent.node, name, MAX_ARRAY))
+        .handle(
+            (bytes, e) -> {
+              if (e == null) {
+                return CompletableFuture.completedFuture(bytes);
+              }
+              Errno errno = Errors.errnoOf(e);
+              if (errno == Errno.ENOENT || errno == Errno.EISDIR || errno == Errno.ELOOP) {
+                core.cache.forget(parent, name);
+              }
+              if (errno == Errno.EISDIR || errno == Errno.ELOOP) {
+                return core.walk(parsed, true, ctx)
+                    .thenCompose(
+                        r -> {
+                          Dentry entry = r.entry();
+                          if (entry != null && entry.isDirectory()) {
+                            throw new CompletionException(Errors.of(Errno.EISDIR, path));
+                          }
+                          return readByOpen(r, parsed, ctx);
+                        });
+              }
+              if (errno == Errno.EFBIG) {
                 throw new CompletionException(
                     new OutOfMemoryError("Required array size too large"));
               }
-              ByteBuffer[] buf = {ByteBuffer.allocate((int) Math.max(size, 16))};
-              return Futures.loop(
-                      () -> {
-                        ByteBuffer b = buf[0];
-                        if (!b.hasRemaining()) {
-                          if (b.capacity() >= MAX_ARRAY) {
-                            throw new OutOfMemoryError("Required array size too large");
+              throw new CompletionException(Errors.translate(e, path));
+            })
+        .thenCompose(f -> f);
+  }
+
+  /** Opens the final component of a walk for reading, reads it to the end of file, closes it. */
+  private CompletableFuture<byte[]> readByOpen(Resolution r, ParsedPath parsed, OpContext ctx) {
+    return openResolved(r, parsed, OpenFlags.READ, null, false, ctx)
+        .thenCompose(
+            o -> Futures.andFinally(readAll(o.file(), o.attributes().size()), o.file()::close));
+  }
+
+  /**
+   * Reads {@code f} to the end of file into an array of {@code size} bytes, the size the open saw.
+   * Once the array is full, one read into a small scratch buffer tells whether the file ended there
+   * (the array is returned as is, never copied) or grew (the array grows and reading goes on).
+   */
+  private static CompletableFuture<byte[]> readAll(AsyncFile f, long size) {
+    if (size > MAX_ARRAY) {
+      return CompletableFuture.failedFuture(new OutOfMemoryError("Required array size too large"));
+    }
+    byte[][] buf = {new byte[(int) Math.max(0, size)]};
+    int[] count = {0};
+    ByteBuffer probe = ByteBuffer.allocate(EOF_PROBE);
+    return Futures.loop(
+            () -> {
+              byte[] b = buf[0];
+              if (count[0] < b.length) {
+                return f.read(ByteBuffer.wrap(b, count[0], b.length - count[0]), count[0])
+                    .thenApply(
+                        n -> {
+                          if (n < 0) {
+                            return false;
                           }
-                          int grown = (int) Math.min(MAX_ARRAY, (long) b.capacity() * 2);
-                          ByteBuffer bigger = ByteBuffer.allocate(grown);
-                          b.flip();
-                          bigger.put(b);
-                          buf[0] = bigger;
-                          b = bigger;
-                        }
-                        return f.read(b, b.position()).thenApply(n -> n >= 0);
-                      })
+                          count[0] += n;
+                          return true;
+                        });
+              }
+              probe.clear();
+              return f.read(probe, count[0])
                   .thenApply(
-                      v -> {
-                        ByteBuffer b = buf[0];
-                        byte[] out = new byte[b.position()];
-                        b.flip();
-                        b.get(out);
-                        return out;
+                      n -> {
+                        if (n <= 0) {
+                          return n == 0;
+                        }
+                        long need = (long) count[0] + n;
+                        if (need > MAX_ARRAY) {
+                          throw new OutOfMemoryError("Required array size too large");
+                        }
+                        long grown = Math.min(MAX_ARRAY, Math.max(need, 2L * b.length + 16));
+                        byte[] bigger = Arrays.copyOf(b, (int) grown);
+                        System.arraycopy(probe.array(), 0, bigger, count[0], n);
+                        buf[0] = bigger;
+                        count[0] += n;
+                        return true;
                       });
-            });
+            })
+        .thenApply(v -> count[0] == buf[0].length ? buf[0] : Arrays.copyOf(buf[0], count[0]));
   }
 
   /**

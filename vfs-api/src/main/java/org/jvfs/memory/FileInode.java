@@ -54,6 +54,28 @@ final class FileInode extends Inode {
   }
 
   /**
+   * Returns the whole content, read under the lock so that it is one consistent snapshot.
+   *
+   * @throws BackendException {@link Errno#EFBIG} if the content is longer than {@code limit}
+   */
+  byte[] readAll(long limit) throws BackendException {
+    lock.readLock().lock();
+    try {
+      long size = content.size();
+      if (size > limit || size > Integer.MAX_VALUE - 8) {
+        throw new BackendException(Errno.EFBIG);
+      }
+      byte[] out = new byte[(int) size];
+      if (size > 0) {
+        content.read(ByteBuffer.wrap(out), 0);
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
    * Writes all of {@code src} at {@code position}, or at the end if {@code append}, and marks the
    * file modified.
    *

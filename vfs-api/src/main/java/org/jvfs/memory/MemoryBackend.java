@@ -184,6 +184,27 @@ public final class MemoryBackend implements Backend {
         });
   }
 
+  /** Reads the file inline, under the tree's read lock and the file's content lock. */
+  @Override
+  public CompletionStage<byte[]> readFile(Node dir, Name name, long limit) {
+    checkNotNull(dir, "dir");
+    checkNotNull(name, "name");
+    return read(
+        () -> {
+          Inode inode = directory(dir).get(checkName(name));
+          if (inode == null) {
+            throw new BackendException(Errno.ENOENT);
+          } else if (inode instanceof SymlinkInode) {
+            throw new BackendException(Errno.ELOOP);
+          } else if (inode instanceof DirectoryInode) {
+            throw new BackendException(Errno.EISDIR);
+          } else if (inode instanceof FileInode f) {
+            return f.readAll(limit);
+          }
+          throw new BackendException(Errno.EINVAL, "not a regular file");
+        });
+  }
+
   @Override
   public CompletionStage<NodeInfo> createDirectory(
       Node dir, Name name, @Nullable Set<PosixFilePermission> permissions) {

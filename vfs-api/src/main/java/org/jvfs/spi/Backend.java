@@ -68,6 +68,44 @@ public interface Backend extends AutoCloseable {
       Node dir, Name name, OpenFlags flags, @Nullable Set<PosixFilePermission> permissions);
 
   /**
+   * Reads the whole regular file {@code name} in {@code dir}, as an open for reading, reads up to
+   * the end of file and a close would, in one call that a backend may serve in one step. Never
+   * follows a symbolic link. Reading goes on to the end of file as the file is when the read gets
+   * there: the content of a file that grows while it is read includes what was added, as {@code
+   * Files.readAllBytes} does.
+   *
+   * <p>The VFS calls it for every whole-file read of a name that its walk resolved to a regular
+   * file; other kinds go through {@link #open}. The default is {@link #readFileByOpen}, which
+   * composes {@link #open}, {@link BackendFile#read} and {@link BackendFile#close} of this backend,
+   * so a backend needs no capability to be read this way; a backend overrides it only to be faster
+   * (the posix backend reads in one IO-thread task). A wrapper that changes file calls (fault
+   * injection, tracing) overrides it to call {@link #readFileByOpen} with itself, so that its own
+   * {@link #open} is used.
+   *
+   * @param limit the most bytes to return; a file longer than {@code limit} (or than the largest
+   *     Java array) fails with {@link Errno#EFBIG}
+   * @return the content; fails with {@link Errno#ENOENT} if {@code dir} has no entry {@code name},
+   *     {@link Errno#ELOOP} if it is a symbolic link, {@link Errno#EISDIR} if it is a directory,
+   *     else as {@link #open} and {@link BackendFile#read} fail
+   */
+  default CompletionStage<byte[]> readFile(Node dir, Name name, long limit) {
+    return readFileByOpen(this, dir, name, limit);
+  }
+
+  /**
+   * {@link #readFile} through {@code backend}'s {@link #open}, {@link BackendFile#read} and {@link
+   * BackendFile#close}: opens for reading, fails with {@link Errno#EISDIR} if the node opened is a
+   * directory, reads into an array of the size the open reported, checks for the end of file with
+   * one small scratch read (growing the array only if the file grew), and closes the file whatever
+   * happened.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  static CompletionStage<byte[]> readFileByOpen(Backend backend, Node dir, Name name, long limit) {
+    return WholeFileRead.read(backend, dir, name, limit);
+  }
+
+  /**
    * Makes a directory.
    *
    * @param permissions its permissions, or null for the backend's default

@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Every method of {@link Backend}, including the default {@link #probeLookup} and {@link
  * #close()}, is forwarded as is, so a wrapper that extends this class changes nothing it does not
  * override. Files returned by {@link #open} are the delegate's own; a wrapper that changes file
- * calls overrides {@link #open} and wraps them, for example in a {@link ForwardingBackendFile}.
- * {@code equals}, {@code hashCode} and {@code toString} are not forwarded: they are {@link
- * Object}'s unless a subclass says otherwise.
+ * calls overrides {@link #open} and wraps them, for example in a {@link ForwardingBackendFile}, and
+ * overrides {@link #readFile} to call {@link Backend#readFileByOpen} with itself, since the
+ * delegate's {@code readFile} would not go through the wrapper's files. {@code equals}, {@code
+ * hashCode} and {@code toString} are not forwarded: they are {@link Object}'s unless a subclass
+ * says otherwise.
  *
  * <p>Thread-safe exactly as far as the delegate and the subclass are: this class keeps no state.
  */
@@ -68,6 +70,11 @@ public abstract class ForwardingBackend implements Backend {
   public CompletionStage<Opened> open(
       Node dir, Name name, OpenFlags flags, @Nullable Set<PosixFilePermission> permissions) {
     return delegate().open(dir, name, flags, permissions);
+  }
+
+  @Override
+  public CompletionStage<byte[]> readFile(Node dir, Name name, long limit) {
+    return delegate().readFile(dir, name, limit);
   }
 
   @Override

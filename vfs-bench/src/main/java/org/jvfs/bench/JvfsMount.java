@@ -72,7 +72,20 @@ public abstract class JvfsMount {
    * @throws IllegalStateException if no posix provider is on the class path
    */
   public static JvfsMount posix(Tree tree, int ioThreads) {
+    return posix(tree, ioThreads, false);
+  }
+
+  /**
+   * Returns a mount of the tree through the posix backend with {@code ioThreads} IO threads (0 for
+   * the backend's default) and its {@code probe} setting.
+   *
+   * @throws IllegalStateException if no posix provider is on the class path
+   */
+  public static JvfsMount posix(Tree tree, int ioThreads, boolean probe) {
     Map<String, Object> config = new java.util.HashMap<>();
+    if (probe) {
+      config.put("probe", true);
+    }
     config.put("root", tree.root().toString());
     if (ioThreads > 0) {
       config.put("ioThreads", ioThreads);

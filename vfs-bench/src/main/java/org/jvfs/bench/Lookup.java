@@ -24,7 +24,14 @@ public final class Lookup {
    * default) if its provider is on the class path, else memory.
    */
   public static JvfsMount mount(Tree tree, int ioThreads) {
-    return JvfsMount.posixAvailable() ? JvfsMount.posix(tree, ioThreads) : JvfsMount.memory(tree);
+    return mount(tree, ioThreads, false);
+  }
+
+  /** As {@link #mount(Tree, int)}, with the posix backend's {@code probe} setting. */
+  public static JvfsMount mount(Tree tree, int ioThreads, boolean probe) {
+    return JvfsMount.posixAvailable()
+        ? JvfsMount.posix(tree, ioThreads, probe)
+        : JvfsMount.memory(tree);
   }
 
   /**

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param rounds how many measured rounds run; the median is reported
  * @param variants the variants to run, or empty for all of the workload's
  * @param ioThreads the posix backend's IO threads, or 0 for its default
+ * @param posixProbe whether the posix backend answers on the caller's thread where nothing blocks
+ *     (its {@code probe} setting)
  */
 public record Options(
     Workload workload,
@@ -32,7 +34,8 @@ public record Options(
     int warmups,
     int rounds,
     Set<String> variants,
-    int ioThreads) {
+    int ioThreads,
+    boolean posixProbe) {
 
   /** Default number of files. */
   public static final int DEFAULT_FILES = 10_000;
@@ -79,6 +82,8 @@ public record Options(
           "                   (default " + DEFAULT_ROUNDS + ")",
           "  --variants A,B   run only these variants",
           "  --io-threads T   IO threads of the posix backend (default: the backend's)",
+          "  --posix-probe    the posix backend's probe setting: opens, whole-file reads and",
+          "                   lookups first try on the caller's thread without blocking",
           "  --json           print one JSON object instead of a table",
           "  --help           print this text",
           "");
@@ -106,6 +111,7 @@ public record Options(
     int rounds = DEFAULT_ROUNDS;
     int ioThreads = 0;
     boolean json = false;
+    boolean posixProbe = false;
     List<String> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -124,6 +130,12 @@ public record Options(
             throw new UsageException("--json takes no value");
           }
           json = true;
+        }
+        case "--posix-probe" -> {
+          if (inline != null) {
+            throw new UsageException("--posix-probe takes no value");
+          }
+          posixProbe = true;
         }
         case "--dir",
             "--files",
@@ -182,7 +194,7 @@ public record Options(
       chosen.add(name);
     }
     return new Options(
-        workload, dir, files, size, inFlight, json, warmups, rounds, chosen, ioThreads);
+        workload, dir, files, size, inFlight, json, warmups, rounds, chosen, ioThreads, posixProbe);
   }
 
   /** Returns true if the variant of this name is to run. */

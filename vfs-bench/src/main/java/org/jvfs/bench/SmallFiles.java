@@ -48,7 +48,8 @@ public final class SmallFiles {
             out.add(
                 new JvfsRead(
                     name,
-                    JvfsMount.posix(tree, options.ioThreads()).open(tree, depth),
+                    JvfsMount.posix(tree, options.ioThreads(), options.posixProbe())
+                        .open(tree, depth),
                     tree,
                     depth));
           } else {

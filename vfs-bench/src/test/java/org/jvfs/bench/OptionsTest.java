@@ -23,6 +23,7 @@ class OptionsTest {
     assertThat(o.variants()).isEmpty();
     assertThat(o.wants("jdk-async")).isTrue();
     assertThat(o.ioThreads()).isZero();
+    assertThat(o.posixProbe()).isFalse();
   }
 
   @Test
@@ -44,6 +45,7 @@ class OptionsTest {
             "3",
             "--io-threads",
             "2",
+            "--posix-probe",
             "--variants",
             "jdk-readAttributes,jvfs-lookupNow-hit");
     assertThat(o).isNotNull();
@@ -56,6 +58,7 @@ class OptionsTest {
     assertThat(o.warmups()).isZero();
     assertThat(o.rounds()).isEqualTo(3);
     assertThat(o.ioThreads()).isEqualTo(2);
+    assertThat(o.posixProbe()).isTrue();
     assertThat(o.wants("jdk-readAttributes")).isTrue();
     assertThat(o.wants("jvfs-lookupNow-hit")).isTrue();
     assertThat(o.wants("jdk-exists-absent")).isFalse();

@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +72,19 @@ public final class PosixBackend implements Backend {
   private static final int STATX_MASK = Linux.STATX_BASIC_STATS | Linux.STATX_BTIME;
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] DOT = {'.'};
+
+  /** The largest array a whole-file read fills, as {@code Files.readAllBytes} allows. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
+   * The open flags of a whole-file read: O_NONBLOCK so that a FIFO that took a regular file's place
+   * fails (as not regular) instead of holding the thread until a writer comes; it changes nothing
+   * for a regular file.
+   */
+  private static final int READ_FILE_FLAGS = O_RDONLY | Linux.O_NONBLOCK;
+
+  /** The largest file a whole-file read tries on the caller's thread (with the probe on). */
+  static final int INLINE_READ_MAX = 256 * 1024;
 
   private final PosixNative nat = PosixNative.get();
   private final PosixOptions options;
@@ -497,6 +511,164 @@ public final class PosixBackend implements Backend {
       throw new BackendException(Errno.EBADF, "backend closed");
     }
     return new Opened(file, NodeInfo.of(node, StatxAttributes.of(s)), created);
+  }
+
+  // ---- whole-file reads ----
+
+  /**
+   * Reads the file in one IO-thread task, where the composed default would take four hand-offs: the
+   * confined open of the name ({@code O_RDONLY | O_NONBLOCK | O_NOFOLLOW}, through the {@link
+   * Resolver}), {@code statx} of the descriptor for its type and size, {@code pread} into an array
+   * of that size until it is full, one {@code pread} of a single byte to see the end of file (the
+   * array grows only if the file grew), and close. A directory fails with EISDIR, any other kind of
+   * file that is not regular with EINVAL (its content has no end to read to).
+   *
+   * <p>With the probe on ({@link PosixOptions#probe()}), a file of at most {@value
+   * #INLINE_READ_MAX} bytes is first read on the caller's thread where nothing blocks (see {@link
+   * #tryReadCached}), which saves the hand-off to the pool and back.
+   */
+  @Override
+  public CompletionStage<byte[]> readFile(Node dir, Name name, long limit) {
+    PosixNode d = node(dir);
+    if (name == null) {
+      throw new NullPointerException("name");
+    }
+    if (capabilities.contains(Capability.NONBLOCKING_PROBE) && !closed) {
+      CompletableFuture<byte[]> now = tryReadCached(d, name, limit);
+      if (now != null) {
+        return now;
+      }
+    }
+    return io(() -> inWatchedDir(d, fd -> readWhole(fd, name, limit)));
+  }
+
+  /**
+   * The whole-file read on the caller's thread, where nothing blocks: from a directory descriptor
+   * already open, {@code openat2(RESOLVE_CACHED)}, {@code statx} of the new descriptor, then {@code
+   * preadv2(RWF_NOWAIT)} to the end of file. Returns null (the read goes to the pool, from the
+   * start) if the directory's descriptor is not cached, the kernel answers EAGAIN anywhere, or
+   * preadv2 cannot do RWF_NOWAIT here.
+   */
+  private @Nullable CompletableFuture<byte[]> tryReadCached(PosixNode d, Name name, long limit) {
+    FdRef ref = null;
+    int dirFd = rootFd;
+    if (!d.isRoot()) {
+      ref = dirFds.leaseIfCached(d.path);
+      if (ref == null) {
+        return null;
+      }
+      dirFd = ref.fd();
+    }
+    try {
+      InotifyWatcher w = watcher;
+      if (w != null) {
+        w.ensureWatched(d, dirFd);
+      }
+      int fd = resolver.openName(dirFd, name.bytes(), READ_FILE_FLAGS, 0, true);
+      if (fd == -Linux.EAGAIN) {
+        return null;
+      }
+      try {
+        byte[] content = readOpen(PosixErrors.check(fd), limit, true);
+        return content == null ? null : CompletableFuture.completedFuture(content);
+      } catch (BackendException e) {
+        return CompletableFuture.failedFuture(e);
+      } finally {
+        if (fd >= 0) {
+          nat.close(fd);
+        }
+      }
+    } finally {
+      if (ref != null) {
+        ref.release();
+      }
+    }
+  }
+
+  private byte[] readWhole(int dirFd, Name name, long limit) throws BackendException {
+    int fd = PosixErrors.check(resolver.openName(dirFd, name.bytes(), READ_FILE_FLAGS, 0, false));
+    try {
+      byte[] content = readOpen(fd, limit, false);
+      assert content != null;
+      return content;
+    } finally {
+      nat.close(fd);
+    }
+  }
+
+  /**
+   * Reads the open file {@code fd} to the end of file; with {@code nowait}, through {@code
+   * preadv2(RWF_NOWAIT)}, and returns null where that would block or is not supported.
+   */
+  private byte @Nullable [] readOpen(int fd, long limit, boolean nowait) throws BackendException {
+    Statx s = new Statx();
+    PosixErrors.check(nat.statx(fd, EMPTY, AT_EMPTY_PATH, Linux.STATX_TYPE | Linux.STATX_SIZE, s));
+    if (s.type() == Linux.S_IFDIR) {
+      throw new BackendException(Errno.EISDIR);
+    }
+    if (s.type() != Linux.S_IFREG) {
+      throw new BackendException(Errno.EINVAL, "not a regular file");
+    }
+    long max = Math.min(limit, MAX_ARRAY);
+    if (s.size > max) {
+      throw new BackendException(Errno.EFBIG);
+    }
+    if (nowait && s.size > INLINE_READ_MAX) {
+      return null; // not cheap: copying it would hold the caller's thread too long
+    }
+    byte[] buf = new byte[(int) Math.max(0, s.size)];
+    int count = 0;
+    byte[] probe = new byte[1];
+    while (true) {
+      if (count < buf.length) {
+        long n = read(fd, buf, count, buf.length - count, count, nowait);
+        if (n == NOT_NOW) {
+          return null;
+        }
+        if (n == 0) {
+          return Arrays.copyOf(buf, count); // the file shrank
+        }
+        count += (int) n;
+      } else {
+        long n = read(fd, probe, 0, 1, count, nowait);
+        if (n == NOT_NOW) {
+          return null;
+        }
+        if (n == 0) {
+          return buf;
+        }
+        // The file grew: read on into a larger array.
+        if (count + 1L > max) {
+          throw new BackendException(Errno.EFBIG);
+        }
+        buf = Arrays.copyOf(buf, (int) Math.min(max, Math.max(count + 1L, 2L * count + 16)));
+        buf[count++] = probe[0];
+      }
+    }
+  }
+
+  /** What {@link #read} answers when a nonblocking read would block. */
+  private static final long NOT_NOW = Long.MIN_VALUE;
+
+  /**
+   * One {@code pread}, or with {@code nowait} one {@code preadv2(RWF_NOWAIT)}: the bytes read, 0 at
+   * the end of file, or {@link #NOT_NOW} if the nonblocking read would block (EAGAIN) or cannot be
+   * done here (EOPNOTSUPP, EINVAL, ENOSYS, EINTR).
+   */
+  private long read(int fd, byte[] dst, int off, int len, long position, boolean nowait)
+      throws BackendException {
+    if (!nowait) {
+      return PosixErrors.check(nat.pread(fd, dst, off, len, position));
+    }
+    long n = nat.preadv2(fd, dst, off, len, position, Linux.RWF_NOWAIT);
+    if (n == -Linux.EAGAIN
+        || n == -Linux.EOPNOTSUPP
+        || n == -Linux.EINVAL
+        || n == -Linux.ENOSYS
+        || n == -Linux.EINTR) {
+      return NOT_NOW;
+    }
+    return PosixErrors.check(n);
   }
 
   // ---- tree changes ----

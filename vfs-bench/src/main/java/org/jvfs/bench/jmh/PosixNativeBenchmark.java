@@ -34,11 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * directory descriptor, on the next of {@value #FILES} file names in turn, exactly as the C loop
  * does. {@code statx} is called with the flags and mask the posix backend uses for a lookup.
  *
- * <p>{@code openat} and {@code syscall} (through which openat2 goes) are bound {@code @Variadic} in
- * {@link PosixNative}, which sends JNR down its generic, array-marshalling invoker; {@code statx}
- * and {@code close} take JNR's generated fast stubs. The {@code *FixedArity} benchmarks make the
- * same calls through a binding of this class's own, {@link FixedArityLibC}, declared with fixed
- * arity, to measure what the variadic declaration costs.
+ * <p>{@link PosixNative} binds the variadic {@code openat} and {@code syscall} (through which
+ * openat2 goes) with fixed arity, so that every call here takes JNR's generated stubs (a
+ * {@code @Variadic} declaration took JNR's generic invoker, 1.36x the C cost). The {@code
+ * *FixedArity} benchmarks make the same calls through a minimal binding of this class's own, {@link
+ * FixedArityLibC}, without the wrappers' path copying and EINTR loop: the floor a wrapper can
+ * reach.
  *
  * <p>Run: {@code java -cp vfs-bench/target/vfs-bench.jar org.openjdk.jmh.Main
  * PosixNativeBenchmark}, then {@code syscall_loop DIR/d000 100 statx|openat|openat2} on a tree made

@@ -140,6 +140,15 @@ public final class Linux {
 
   // ---- statx masks: include/uapi/linux/stat.h ----
 
+  /** {@code RWF_NOWAIT}: a {@code preadv2} that would wait for IO fails with EAGAIN instead. */
+  public static final int RWF_NOWAIT = 0x8;
+
+  /** {@code STATX_TYPE}: the file type bits of {@code stx_mode}. */
+  public static final int STATX_TYPE = 0x1;
+
+  /** {@code STATX_SIZE}: {@code stx_size}. */
+  public static final int STATX_SIZE = 0x200;
+
   /** {@code STATX_BASIC_STATS}: type, mode, nlink, uid, gid, times, ino, size, blocks. */
   public static final int STATX_BASIC_STATS = 0x7ff;
 
