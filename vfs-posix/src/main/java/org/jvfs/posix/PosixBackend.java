@@ -271,45 +271,31 @@ public final class PosixBackend implements Backend {
       return Probe.unknown();
     }
     PosixNode d = node(dir);
-    FdRef ref = null;
-    int dirFd = rootFd;
-    if (!d.isRoot()) {
-      ref = dirFds.leaseIfCached(d.path);
-      if (ref == null) {
-        return Probe.unknown();
-      }
-      dirFd = ref.fd();
-    }
-    try {
-      InotifyWatcher w = watcher;
-      if (w != null) {
-        w.ensureWatched(d, dirFd);
-      }
-      int fd = resolver.openName(dirFd, name.bytes(), O_PATH, 0, true);
-      if (fd == -Linux.ENOENT) {
-        return Probe.absent();
-      }
-      if (fd < 0) {
-        return Probe.unknown();
-      }
-      try {
-        Statx s = new Statx();
-        if (nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s) < 0) {
-          return Probe.unknown();
-        }
-        NodeAttributes a = StatxAttributes.of(s);
-        String target = a.isSymbolicLink() ? readLink(fd, EMPTY) : null;
-        return Probe.found(new NodeInfo(new PosixNode(s.dev, s.ino, d.child(name)), a, target));
-      } catch (BackendException e) {
-        return Probe.unknown();
-      } finally {
-        nat.close(fd);
-      }
-    } finally {
-      if (ref != null) {
-        ref.release();
-      }
-    }
+    return inCachedDirectory(
+        d,
+        Probe.unknown(),
+        dirFd -> {
+          int fd = resolver.openName(dirFd, name.bytes(), O_PATH, 0, true);
+          if (fd == -Linux.ENOENT) {
+            return Probe.absent();
+          }
+          if (fd < 0) {
+            return Probe.unknown();
+          }
+          try {
+            Statx s = new Statx();
+            if (nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s) < 0) {
+              return Probe.unknown();
+            }
+            NodeAttributes a = StatxAttributes.of(s);
+            String target = a.isSymbolicLink() ? readLink(fd, EMPTY) : null;
+            return Probe.found(new NodeInfo(new PosixNode(s.dev, s.ino, d.child(name)), a, target));
+          } catch (BackendException e) {
+            return Probe.unknown();
+          } finally {
+            nat.close(fd);
+          }
+        });
   }
 
   @Override
@@ -424,37 +410,23 @@ public final class PosixBackend implements Backend {
 
   /** The open on the caller's thread: a completed future, or null to go to the pool. */
   private @Nullable CompletableFuture<Opened> tryOpenCached(PosixNode d, Name name, int flags) {
-    FdRef ref = null;
-    int dirFd = rootFd;
-    if (!d.isRoot()) {
-      ref = dirFds.leaseIfCached(d.path);
-      if (ref == null) {
-        return null;
-      }
-      dirFd = ref.fd();
-    }
-    try {
-      InotifyWatcher w = watcher;
-      if (w != null) {
-        w.ensureWatched(d, dirFd);
-      }
-      if (openFiles.size() >= options.maxOpenFiles()) {
-        return null;
-      }
-      int fd = resolver.openName(dirFd, name.bytes(), flags, 0, true);
-      if (fd == -Linux.EAGAIN) {
-        return null;
-      }
-      try {
-        return CompletableFuture.completedFuture(opened(PosixErrors.check(fd), d, name, false));
-      } catch (BackendException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-    } finally {
-      if (ref != null) {
-        ref.release();
-      }
-    }
+    return inCachedDirectory(
+        d,
+        null,
+        dirFd -> {
+          if (openFiles.size() >= options.maxOpenFiles()) {
+            return null;
+          }
+          int fd = resolver.openName(dirFd, name.bytes(), flags, 0, true);
+          if (fd == -Linux.EAGAIN) {
+            return null;
+          }
+          try {
+            return CompletableFuture.completedFuture(opened(PosixErrors.check(fd), d, name, false));
+          } catch (BackendException e) {
+            return CompletableFuture.failedFuture(e);
+          }
+        });
   }
 
   private Opened openIn(int dirFd, PosixNode d, Name name, OpenFlags flags, int base, int mode)
@@ -550,39 +522,25 @@ public final class PosixBackend implements Backend {
    * preadv2 cannot do RWF_NOWAIT here.
    */
   private @Nullable CompletableFuture<byte[]> tryReadCached(PosixNode d, Name name, long limit) {
-    FdRef ref = null;
-    int dirFd = rootFd;
-    if (!d.isRoot()) {
-      ref = dirFds.leaseIfCached(d.path);
-      if (ref == null) {
-        return null;
-      }
-      dirFd = ref.fd();
-    }
-    try {
-      InotifyWatcher w = watcher;
-      if (w != null) {
-        w.ensureWatched(d, dirFd);
-      }
-      int fd = resolver.openName(dirFd, name.bytes(), READ_FILE_FLAGS, 0, true);
-      if (fd == -Linux.EAGAIN) {
-        return null;
-      }
-      try {
-        byte[] content = readOpen(PosixErrors.check(fd), limit, true);
-        return content == null ? null : CompletableFuture.completedFuture(content);
-      } catch (BackendException e) {
-        return CompletableFuture.failedFuture(e);
-      } finally {
-        if (fd >= 0) {
-          nat.close(fd);
-        }
-      }
-    } finally {
-      if (ref != null) {
-        ref.release();
-      }
-    }
+    return inCachedDirectory(
+        d,
+        null,
+        dirFd -> {
+          int fd = resolver.openName(dirFd, name.bytes(), READ_FILE_FLAGS, 0, true);
+          if (fd == -Linux.EAGAIN) {
+            return null;
+          }
+          try {
+            byte[] content = readOpen(PosixErrors.check(fd), limit, true);
+            return content == null ? null : CompletableFuture.completedFuture(content);
+          } catch (BackendException e) {
+            return CompletableFuture.failedFuture(e);
+          } finally {
+            if (fd >= 0) {
+              nat.close(fd);
+            }
+          }
+        });
   }
 
   private byte[] readWhole(int dirFd, Name name, long limit) throws BackendException {
@@ -909,5 +867,38 @@ public final class PosixBackend implements Backend {
     openFiles.clear();
     dirFds.clear();
     nat.close(rootFd);
+  }
+
+  /** A step run against a directory's cached descriptor. */
+  private interface InDirectory<T> {
+    T run(int dirFd);
+  }
+
+  /**
+   * Runs {@code body} on the caller's thread against {@code d}'s directory descriptor if it is
+   * cached (the root's always is), watching the directory first where a watcher runs; returns
+   * {@code uncached} without running it otherwise. The descriptor is leased for the call.
+   */
+  private <T> T inCachedDirectory(PosixNode d, T uncached, InDirectory<T> body) {
+    FdRef ref = null;
+    int dirFd = rootFd;
+    if (!d.isRoot()) {
+      ref = dirFds.leaseIfCached(d.path);
+      if (ref == null) {
+        return uncached;
+      }
+      dirFd = ref.fd();
+    }
+    try {
+      InotifyWatcher w = watcher;
+      if (w != null) {
+        w.ensureWatched(d, dirFd);
+      }
+      return body.run(dirFd);
+    } finally {
+      if (ref != null) {
+        ref.release();
+      }
+    }
   }
 }
