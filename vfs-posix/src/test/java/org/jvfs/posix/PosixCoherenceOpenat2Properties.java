@@ -1,5 +1,6 @@
 package org.jvfs.posix;
 
+import net.jqwik.api.PropertyDefaults;
 import org.jvfs.spi.Backend;
 import org.jvfs.testkit.CoherencePropertiesKit;
 
@@ -7,6 +8,7 @@ import org.jvfs.testkit.CoherencePropertiesKit;
  * {@link CoherencePropertiesKit} on the posix backend with resolveBeneath=openat2, watching off (so
  * the cached Vfs is under the PRIVATE policy), over a fresh temporary directory per chain.
  */
+@PropertyDefaults(tries = 60)
 class PosixCoherenceOpenat2Properties extends CoherencePropertiesKit {
   private final TempBackends backends = new TempBackends("openat2");
 
