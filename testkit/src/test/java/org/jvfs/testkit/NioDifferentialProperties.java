@@ -114,7 +114,8 @@ class NioDifferentialProperties {
     /**
      * Returns true where the JDK's delete-then-rename of a {@code REPLACE_EXISTING} move differs
      * from an atomic rename: the source is a directory and the target lies inside it, or the
-     * target's own path leads through the entry being replaced (a link on its way).
+     * target's or the source's own path leads through the entry being replaced (a link on its way):
+     * the JDK deletes the target first and then no longer finds the source.
      */
     private boolean movesIntoItself(FsOp.Rename r) {
       try {
@@ -126,11 +127,13 @@ class NioDifferentialProperties {
             && !target.equals(source)) {
           return true;
         }
-        for (Path p = targetPath.getParent();
-            p != null && p.startsWith(jdk.root()) && !p.equals(jdk.root());
-            p = p.getParent()) {
-          if (physical(p).equals(target)) {
-            return true;
+        for (Path start : List.of(targetPath, jdk.path(r.source()))) {
+          for (Path p = start.getParent();
+              p != null && p.startsWith(jdk.root()) && !p.equals(jdk.root());
+              p = p.getParent()) {
+            if (physical(p).equals(target)) {
+              return true;
+            }
           }
         }
         return false;

@@ -311,6 +311,11 @@ public final class PosixBackend implements Backend {
             inDir(
                 n.parentPath(),
                 fd -> PosixErrors.check(nat.statx(fd, name, AT_SYMLINK_NOFOLLOW, STATX_MASK, s)));
+            if (s.dev != n.dev || s.ino != n.ino) {
+              // The node's path now names another file (the node was moved or removed by
+              // someone else): never report that file's attributes as this node's.
+              throw new BackendException(Errno.ENOENT);
+            }
           }
           return StatxAttributes.of(s);
         });
