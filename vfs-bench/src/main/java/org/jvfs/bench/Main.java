@@ -86,15 +86,15 @@ public final class Main {
       try {
         if (options.workload() == Workload.SMALLFILES) {
           backend = JvfsMount.posixAvailable() ? JvfsMount.POSIX : "memory (posix absent)";
-          if (options.posixProbe() && JvfsMount.posixAvailable()) {
-            backend += " (probe)";
+          if (JvfsMount.posixAvailable()) {
+            backend += options.posixProbe() ? " (probe)" : " (no probe)";
           }
           variants.addAll(SmallFiles.variants(options, tree, skipped));
         } else {
           JvfsMount mount = Lookup.mount(tree, options.ioThreads(), options.posixProbe());
           backend = mount.backendName();
-          if (options.posixProbe() && backend.equals(JvfsMount.POSIX)) {
-            backend += " (probe)";
+          if (backend.equals(JvfsMount.POSIX)) {
+            backend += options.posixProbe() ? " (probe)" : " (no probe)";
           }
           variants.addAll(Lookup.variants(options, tree, mount));
         }

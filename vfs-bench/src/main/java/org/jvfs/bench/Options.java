@@ -47,10 +47,10 @@ public record Options(
   public static final int DEFAULT_IN_FLIGHT = 64;
 
   /** Default unmeasured rounds. */
-  public static final int DEFAULT_WARMUPS = 2;
+  public static final int DEFAULT_WARMUPS = 5;
 
   /** Default measured rounds. */
-  public static final int DEFAULT_ROUNDS = 5;
+  public static final int DEFAULT_ROUNDS = 7;
 
   /** The usage text printed for a bad command line and for {@code --help}. */
   public static final String USAGE =
@@ -61,7 +61,8 @@ public record Options(
           "workloads:",
           "  smallfiles   read every file of the tree whole",
           "               variants: jdk-readAllBytes (baseline), jdk-filechannel, jdk-async,",
-          "                         jvfs-posix, jvfs-posix-qd1, jvfs-memory",
+          "                         jvfs-posix, jvfs-posix-qd1, jvfs-memory,",
+          "                         jvfs-posix-nocache (every read opens and closes its file)",
           "  lookup       stat every file of the tree, and as many absent paths",
           "               variants: jdk-readAttributes (baseline), jdk-exists-absent,",
           "                         jvfs-stat-miss, jvfs-stat-miss-qd1, jvfs-lookupNow-hit,",
@@ -82,8 +83,10 @@ public record Options(
           "                   (default " + DEFAULT_ROUNDS + ")",
           "  --variants A,B   run only these variants",
           "  --io-threads T   IO threads of the posix backend (default: the backend's)",
-          "  --posix-probe    the posix backend's probe setting: opens, whole-file reads and",
-          "                   lookups first try on the caller's thread without blocking",
+          "  --posix-probe    the posix backend's probe (on by default): opens, whole-file",
+          "                   reads and lookups first try on the caller's thread without",
+          "                   blocking where no IO thread is idle",
+          "  --no-posix-probe the posix backend without the probe: every call on the IO pool",
           "  --json           print one JSON object instead of a table",
           "  --help           print this text",
           "");
@@ -111,7 +114,7 @@ public record Options(
     int rounds = DEFAULT_ROUNDS;
     int ioThreads = 0;
     boolean json = false;
-    boolean posixProbe = false;
+    boolean posixProbe = true;
     List<String> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -136,6 +139,12 @@ public record Options(
             throw new UsageException("--posix-probe takes no value");
           }
           posixProbe = true;
+        }
+        case "--no-posix-probe" -> {
+          if (inline != null) {
+            throw new UsageException("--no-posix-probe takes no value");
+          }
+          posixProbe = false;
         }
         case "--dir",
             "--files",

@@ -34,6 +34,9 @@ public final class SmallFiles {
       throws IOException {
     List<Variant> out = new ArrayList<>();
     int k = options.inFlight();
+    // jvfs-posix and jvfs-posix-qd1 read through one VFS (its caches hold one tree, not two),
+    // closed by whichever variant made it.
+    Vfs[] posix = {null};
     for (String name : Workload.SMALLFILES.variants()) {
       if (!options.wants(name)) {
         continue;
@@ -45,19 +48,32 @@ public final class SmallFiles {
         case "jvfs-posix", "jvfs-posix-qd1" -> {
           if (JvfsMount.posixAvailable()) {
             int depth = name.endsWith("-qd1") ? 1 : k;
+            boolean owner = posix[0] == null;
+            if (owner) {
+              posix[0] =
+                  JvfsMount.posix(tree, options.ioThreads(), options.posixProbe()).open(tree, k);
+            }
+            out.add(new JvfsRead(name, posix[0], tree, depth, owner));
+          } else {
+            skipped.add(name + ": no \"posix\" BackendProvider on the class path");
+          }
+        }
+        case "jvfs-posix-nocache" -> {
+          if (JvfsMount.posixAvailable()) {
             out.add(
                 new JvfsRead(
                     name,
-                    JvfsMount.posix(tree, options.ioThreads(), options.posixProbe())
-                        .open(tree, depth),
+                    JvfsMount.posix(tree, options.ioThreads(), options.posixProbe(), 0)
+                        .open(tree, k),
                     tree,
-                    depth));
+                    k,
+                    true));
           } else {
             skipped.add(name + ": no \"posix\" BackendProvider on the class path");
           }
         }
         case "jvfs-memory" ->
-            out.add(new JvfsRead(name, JvfsMount.memory(tree).open(tree, k), tree, k));
+            out.add(new JvfsRead(name, JvfsMount.memory(tree).open(tree, k), tree, k, true));
         default -> throw new AssertionError(name);
       }
     }
@@ -218,16 +234,21 @@ public final class SmallFiles {
     }
   }
 
-  /** {@link Vfs#readAllBytes}, {@code k} files in flight (one at a time for the qd1 variant). */
+  /**
+   * {@link Vfs#readAllBytes}, {@code k} files in flight (one at a time for the qd1 variant); closes
+   * the VFS if it is its {@code owner}.
+   */
   static final class JvfsRead extends Reader {
     private final Vfs vfs;
     private final int k;
+    private final boolean owner;
     private final String[] paths;
 
-    JvfsRead(String name, Vfs vfs, Tree tree, int k) {
+    JvfsRead(String name, Vfs vfs, Tree tree, int k, boolean owner) {
       super(name, tree);
       this.vfs = vfs;
       this.k = k;
+      this.owner = owner;
       this.paths = new String[tree.files()];
       for (int i = 0; i < paths.length; i++) {
         paths[i] = "/" + Tree.relative(i);
@@ -251,7 +272,9 @@ public final class SmallFiles {
 
     @Override
     public void close() {
-      vfs.close();
+      if (owner) {
+        vfs.close();
+      }
     }
   }
 }

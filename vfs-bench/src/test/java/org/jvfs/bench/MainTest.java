@@ -70,7 +70,7 @@ class MainTest {
     Map<String, Object> report = smoke("smallfiles");
     List<String> expected = new ArrayList<>(Workload.SMALLFILES.variants());
     if (!JvfsMount.posixAvailable()) {
-      expected.removeAll(List.of("jvfs-posix", "jvfs-posix-qd1"));
+      expected.removeAll(List.of("jvfs-posix", "jvfs-posix-qd1", "jvfs-posix-nocache"));
       assertThat(report.get("skipped").toString()).contains("jvfs-posix", "jvfs-posix-qd1");
     }
     assertEveryVariantRan(report, expected);
@@ -81,7 +81,8 @@ class MainTest {
   void lookupSmoke() throws Exception {
     Map<String, Object> report = smoke("lookup");
     assertEveryVariantRan(report, Workload.LOOKUP.variants());
-    assertThat(report.get("backend")).isEqualTo(JvfsMount.posixAvailable() ? "posix" : "memory");
+    assertThat(report.get("backend"))
+        .isEqualTo(JvfsMount.posixAvailable() ? "posix (probe)" : "memory");
   }
 
   @Test

@@ -18,12 +18,20 @@ class OptionsTest {
     assertThat(o.size()).isEqualTo(4096);
     assertThat(o.inFlight()).isEqualTo(64);
     assertThat(o.json()).isFalse();
-    assertThat(o.warmups()).isEqualTo(2);
-    assertThat(o.rounds()).isEqualTo(5);
+    assertThat(o.warmups()).isEqualTo(5);
+    assertThat(o.rounds()).isEqualTo(7);
     assertThat(o.variants()).isEmpty();
     assertThat(o.wants("jdk-async")).isTrue();
     assertThat(o.ioThreads()).isZero();
-    assertThat(o.posixProbe()).isFalse();
+    assertThat(o.posixProbe()).isTrue();
+  }
+
+  @Test
+  void noPosixProbe() throws UsageException {
+    assertThat(Options.parse("smallfiles", "--no-posix-probe").posixProbe()).isFalse();
+    assertThatThrownBy(() -> Options.parse("smallfiles", "--no-posix-probe=1"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--no-posix-probe takes no value");
   }
 
   @Test

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.time.Duration;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.spi.BackendException;
 
@@ -39,26 +38,6 @@ final class DirFdCache {
     boolean isAt(int fd, byte[] path);
   }
 
-  private record Key(byte[] path) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && Arrays.equals(k.path, path);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(path);
-    }
-
-    boolean under(byte[] prefix) {
-      if (path.length < prefix.length
-          || !Arrays.equals(path, 0, prefix.length, prefix, 0, prefix.length)) {
-        return false;
-      }
-      return path.length == prefix.length || path[prefix.length] == '/';
-    }
-  }
-
   /** Carries a checked failure out of Caffeine's mapping function. */
   private static final class OpenFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -68,7 +47,7 @@ final class DirFdCache {
     }
   }
 
-  private final @Nullable Cache<Key, FdRef> cache;
+  private final @Nullable Cache<PathKey, FdRef> cache;
   private final Opener opener;
   private final Validator validator;
   private final FdCounter counter;
@@ -85,7 +64,7 @@ final class DirFdCache {
                 .expireAfterWrite(expiry)
                 .executor(Runnable::run)
                 .removalListener(
-                    (Key k, FdRef ref, RemovalCause cause) -> {
+                    (PathKey k, FdRef ref, RemovalCause cause) -> {
                       if (ref != null) {
                         ref.closeOwner();
                       }
@@ -98,11 +77,11 @@ final class DirFdCache {
    * FdRef#release()} it.
    */
   FdRef lease(byte[] path) throws BackendException {
-    Cache<Key, FdRef> c = cache;
+    Cache<PathKey, FdRef> c = cache;
     if (c == null) {
       return new FdRef(opener.open(path), counter);
     }
-    Key key = new Key(path);
+    PathKey key = new PathKey(path);
     while (true) {
       FdRef ref;
       boolean[] fresh = {false};
@@ -113,7 +92,7 @@ final class DirFdCache {
                 k -> {
                   try {
                     fresh[0] = true;
-                    return new FdRef(opener.open(k.path), counter);
+                    return new FdRef(opener.open(k.path()), counter);
                   } catch (BackendException e) {
                     throw new OpenFailure(e);
                   }
@@ -139,11 +118,11 @@ final class DirFdCache {
    * without opening anything.
    */
   @Nullable FdRef leaseIfCached(byte[] path) {
-    Cache<Key, FdRef> c = cache;
+    Cache<PathKey, FdRef> c = cache;
     if (c == null) {
       return null;
     }
-    Key key = new Key(path);
+    PathKey key = new PathKey(path);
     FdRef ref = c.getIfPresent(key);
     if (ref == null || !ref.acquire()) {
       return null;
@@ -158,7 +137,7 @@ final class DirFdCache {
 
   /** Drops the descriptors of {@code path} and every directory below it (after a rename, say). */
   void invalidateTree(byte[] path) {
-    Cache<Key, FdRef> c = cache;
+    Cache<PathKey, FdRef> c = cache;
     if (c != null) {
       c.asMap().keySet().removeIf(k -> k.under(path));
     }
@@ -166,7 +145,7 @@ final class DirFdCache {
 
   /** Closes every cached descriptor (each as soon as its users released it). */
   void clear() {
-    Cache<Key, FdRef> c = cache;
+    Cache<PathKey, FdRef> c = cache;
     if (c != null) {
       c.invalidateAll();
       c.cleanUp();

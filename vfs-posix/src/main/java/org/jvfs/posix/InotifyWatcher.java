@@ -72,6 +72,11 @@ final class InotifyWatcher implements AutoCloseable {
     return watched.size();
   }
 
+  /** Returns true if {@code dir} is watched (or the watcher is closed: nothing to add then). */
+  boolean isWatched(PosixNode dir) {
+    return closed || watched.containsKey(dir);
+  }
+
   /**
    * Watches the directory {@code dir}, reached by the O_PATH descriptor {@code dirFd}, unless it is
    * watched already.

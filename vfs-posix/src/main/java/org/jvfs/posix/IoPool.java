@@ -14,7 +14,9 @@ import org.jvfs.spi.Errno;
  * The bounded pool of named IO threads on which the backend's blocking syscalls run (the TUX "async
  * IO threads"). A fixed number of threads and a bounded queue: a task beyond the queue's bound
  * fails at once with EAGAIN instead of queueing without limit (the VFS's own in-flight bound, well
- * below it by default, is what callers normally meet). Thread-safe.
+ * below it by default, is what callers normally meet). It also tells whether a thread of its own is
+ * idle and whether the caller is one of its threads, so that the backend can choose between running
+ * a nonblocking step on the caller's thread and handing it to an idle core. Thread-safe.
  */
 final class IoPool {
 
@@ -24,13 +26,28 @@ final class IoPool {
     T run() throws Exception;
   }
 
+  /** A thread of a pool, which knows its pool. */
+  private static final class IoThread extends Thread {
+    final IoPool pool;
+
+    IoThread(IoPool pool, Runnable r, String name) {
+      super(r, name);
+      this.pool = pool;
+    }
+  }
+
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final ThreadPoolExecutor executor;
+  private final int threads;
+
+  /** Tasks queued or running. */
+  private final AtomicInteger pending = new AtomicInteger();
 
   IoPool(int threads, int queueCapacity) {
     int pool = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
+    this.threads = threads;
     this.executor =
         new ThreadPoolExecutor(
             threads,
@@ -39,7 +56,7 @@ final class IoPool {
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(queueCapacity),
             r -> {
-              Thread t = new Thread(r, "jvfs-posix-io-" + pool + "-" + n.incrementAndGet());
+              Thread t = new IoThread(this, r, "jvfs-posix-io-" + pool + "-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -48,6 +65,7 @@ final class IoPool {
   /** Runs {@code task} on an IO thread; the future completes there. */
   <T> CompletableFuture<T> submit(Task<T> task) {
     CompletableFuture<T> f = new CompletableFuture<>();
+    pending.incrementAndGet();
     try {
       executor.execute(
           () -> {
@@ -55,15 +73,28 @@ final class IoPool {
               f.complete(task.run());
             } catch (Throwable t) {
               f.completeExceptionally(t);
+            } finally {
+              pending.decrementAndGet();
             }
           });
     } catch (RejectedExecutionException e) {
+      pending.decrementAndGet();
       f.completeExceptionally(
           executor.isShutdown()
               ? new ClosedFileSystemException()
               : new BackendException(Errno.EAGAIN, "the IO queue is full"));
     }
     return f;
+  }
+
+  /** Returns true if the calling thread is one of this pool's. */
+  boolean onIoThread() {
+    return Thread.currentThread() instanceof IoThread t && t.pool == this;
+  }
+
+  /** Returns true if some thread of the pool has nothing to do (a snapshot, may be stale). */
+  boolean hasIdleThread() {
+    return pending.get() < threads;
   }
 
   /** Stops taking tasks and waits a little for the running ones. */

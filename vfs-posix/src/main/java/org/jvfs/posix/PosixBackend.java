@@ -50,19 +50,19 @@ import org.jvfs.spi.StoreInfo;
  *
  * <ul>
  *   <li>Nodes ({@link PosixNode}) are the file's (dev, ino) for equality plus its physical path
- *       from the root. An operation on entry {@code name} of directory {@code d} takes a descriptor
- *       of {@code d} from the {@link DirFdCache} (or resolves it from the root, confined: see
- *       {@link Resolver}) and calls the syscall on the single name, never following a final link
- *       ({@code AT_SYMLINK_NOFOLLOW}, {@code O_NOFOLLOW}, {@code fchmodat2} or an O_PATH
- *       descriptor). No path with more than one component is ever resolved outside the {@link
- *       Resolver}.
+ *       from the root. Opens (of files, whole-file reads, the probe) resolve the whole path with
+ *       one confined {@code openat2} from the root (see {@link Resolver}). Any other operation on
+ *       entry {@code name} of directory {@code d} takes a descriptor of {@code d} (resolved from
+ *       the root, confined; under the WALK fallback from the {@link DirFdCache}) and calls the
+ *       syscall on the single name, never following a final link ({@code AT_SYMLINK_NOFOLLOW},
+ *       {@code O_NOFOLLOW}, {@code fchmodat2} or an O_PATH descriptor). No path with more than one
+ *       component is ever resolved outside the {@link Resolver}.
  *   <li>The root is opened once ({@code O_PATH}); its descriptor is never closed before the backend
  *       is.
  *   <li>Every descriptor is an {@link FdRef}: closing a file or evicting a directory during a
  *       syscall on it closes the descriptor after the syscall.
- *   <li>The nonblocking probe (optional) runs {@code openat2(RESOLVE_CACHED)} on the caller's
- *       thread from an already-open directory descriptor; EAGAIN (or no cached descriptor) sends
- *       the call to the pool.
+ *   <li>The nonblocking probe (optional) runs {@code openat2(RESOLVE_CACHED)} and {@code
+ *       preadv2(RWF_NOWAIT)} on the caller's thread; EAGAIN sends the call to the pool.
  *   <li>With a watch sink, every directory is watched before the syscall that looks into it.
  * </ul>
  *
@@ -93,6 +93,7 @@ public final class PosixBackend implements Backend {
   private final Resolver resolver;
   private final FdCounter counter = new FdCounter();
   private final DirFdCache dirFds;
+  private final OpenFileCache files;
   private final IoPool pool;
   private final Set<PosixFile> openFiles = ConcurrentHashMap.newKeySet();
   private final Set<Capability> capabilities;
@@ -119,11 +120,15 @@ public final class PosixBackend implements Backend {
     }
     this.dirFds =
         new DirFdCache(
-            options.dirFdCacheSize(),
+            // Under openat2 a directory is resolved from the root every time: as fast as a held
+            // descriptor for paths of a few components (measured), and a held one would need a
+            // check per use that costs more (DirLocation: readlink of /proc/self/fd/N).
+            resolver.mode() == ResolveMode.OPENAT2 ? 0 : options.dirFdCacheSize(),
             options.dirFdExpiry(),
             resolver::openDirectory,
             new DirLocation(fd)::isAt,
             counter);
+    this.files = new OpenFileCache(options.openFileCacheSize(), options.openFileIdle(), counter);
     this.pool = new IoPool(options.ioThreads(), options.queueCapacity());
     EnumSet<Capability> caps =
         EnumSet.of(
@@ -214,6 +219,62 @@ public final class PosixBackend implements Backend {
         });
   }
 
+  /**
+   * Opens {@code name} in the directory {@code d}, confined, never following a final symbolic link
+   * ({@link Resolver#openName} flags). Under {@link ResolveMode#OPENAT2} this is one {@code
+   * openat2} of the whole path from the root: the kernel resolves a path of a few components from
+   * the root as fast as one name from a held descriptor, and a held descriptor would need a check
+   * per use ({@link DirLocation}) that costs more than the resolution. Under {@link
+   * ResolveMode#WALK}, an {@code openat} of the name from the directory's (cached, checked)
+   * descriptor.
+   *
+   * @param cachedOnly fail with EAGAIN rather than block on the resolution (OPENAT2 only)
+   * @return the descriptor, or -errno
+   * @throws BackendException if the directory's descriptor cannot be had (WALK)
+   */
+  private int openChild(PosixNode d, Name name, int flags, int mode, boolean cachedOnly)
+      throws Exception {
+    if (resolver.mode() == ResolveMode.OPENAT2) {
+      return resolver.openPath(d.path, name.bytes(), flags, mode, cachedOnly);
+    }
+    if (cachedOnly) {
+      return -Linux.EAGAIN;
+    }
+    return inDir(d.path, fd -> resolver.openName(fd, name.bytes(), flags, mode, false));
+  }
+
+  /**
+   * Makes sure that the watcher, if one runs, watches {@code d} before an operation in it; opens
+   * the directory's descriptor for that only the first time.
+   */
+  private void watch(PosixNode d) throws Exception {
+    InotifyWatcher w = watcher;
+    if (w != null && !w.isWatched(d)) {
+      inDir(
+          d.path,
+          fd -> {
+            w.ensureWatched(d, fd);
+            return null;
+          });
+    }
+  }
+
+  /**
+   * The probe's {@link #watch}: true if {@code d} is watched or nothing watches, false if watching
+   * it would take a syscall that may block (the operation then goes to the pool).
+   */
+  private boolean watchedNow(PosixNode d) {
+    InotifyWatcher w = watcher;
+    if (w == null || w.isWatched(d)) {
+      return true;
+    }
+    if (d.isRoot()) {
+      w.ensureWatched(d, rootFd);
+      return true;
+    }
+    return false;
+  }
+
   private <T> CompletableFuture<T> io(IoPool.Task<T> task) {
     if (closed) {
       return CompletableFuture.failedFuture(new ClosedFileSystemException());
@@ -271,31 +332,29 @@ public final class PosixBackend implements Backend {
       return Probe.unknown();
     }
     PosixNode d = node(dir);
-    return inCachedDirectory(
-        d,
-        Probe.unknown(),
-        dirFd -> {
-          int fd = resolver.openName(dirFd, name.bytes(), O_PATH, 0, true);
-          if (fd == -Linux.ENOENT) {
-            return Probe.absent();
-          }
-          if (fd < 0) {
-            return Probe.unknown();
-          }
-          try {
-            Statx s = new Statx();
-            if (nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s) < 0) {
-              return Probe.unknown();
-            }
-            NodeAttributes a = StatxAttributes.of(s);
-            String target = a.isSymbolicLink() ? readLink(fd, EMPTY) : null;
-            return Probe.found(new NodeInfo(new PosixNode(s.dev, s.ino, d.child(name)), a, target));
-          } catch (BackendException e) {
-            return Probe.unknown();
-          } finally {
-            nat.close(fd);
-          }
-        });
+    if (!watchedNow(d)) {
+      return Probe.unknown();
+    }
+    int fd = resolver.openPath(d.path, name.bytes(), O_PATH, 0, true);
+    if (fd == -Linux.ENOENT) {
+      return Probe.absent();
+    }
+    if (fd < 0) {
+      return Probe.unknown();
+    }
+    try {
+      Statx s = new Statx();
+      if (nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s) < 0) {
+        return Probe.unknown();
+      }
+      NodeAttributes a = StatxAttributes.of(s);
+      String target = a.isSymbolicLink() ? readLink(fd, EMPTY) : null;
+      return Probe.found(new NodeInfo(new PosixNode(s.dev, s.ino, d.child(name)), a, target));
+    } catch (BackendException e) {
+      return Probe.unknown();
+    } finally {
+      nat.close(fd);
+    }
   }
 
   @Override
@@ -391,7 +450,11 @@ public final class PosixBackend implements Backend {
       }
     }
     int mode = permissions == null ? 0666 : StatxAttributes.mode(permissions);
-    return io(() -> inWatchedDir(d, fd -> openIn(fd, d, name, flags, base, mode)));
+    return io(
+        () -> {
+          watch(d);
+          return openIn(d, name, flags, base, mode);
+        });
   }
 
   private static int accessFlags(OpenFlags flags) {
@@ -415,50 +478,43 @@ public final class PosixBackend implements Backend {
 
   /** The open on the caller's thread: a completed future, or null to go to the pool. */
   private @Nullable CompletableFuture<Opened> tryOpenCached(PosixNode d, Name name, int flags) {
-    return inCachedDirectory(
-        d,
-        null,
-        dirFd -> {
-          if (openFiles.size() >= options.maxOpenFiles()) {
-            return null;
-          }
-          int fd = resolver.openName(dirFd, name.bytes(), flags, 0, true);
-          if (fd == -Linux.EAGAIN) {
-            return null;
-          }
-          try {
-            return CompletableFuture.completedFuture(opened(PosixErrors.check(fd), d, name, false));
-          } catch (BackendException e) {
-            return CompletableFuture.failedFuture(e);
-          }
-        });
+    if (openFiles.size() >= options.maxOpenFiles() || !watchedNow(d)) {
+      return null;
+    }
+    int fd = resolver.openPath(d.path, name.bytes(), flags, 0, true);
+    if (fd == -Linux.EAGAIN) {
+      return null;
+    }
+    try {
+      return CompletableFuture.completedFuture(opened(PosixErrors.check(fd), d, name, false));
+    } catch (BackendException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
-  private Opened openIn(int dirFd, PosixNode d, Name name, OpenFlags flags, int base, int mode)
-      throws BackendException {
+  private Opened openIn(PosixNode d, Name name, OpenFlags flags, int base, int mode)
+      throws Exception {
     if (openFiles.size() >= options.maxOpenFiles()) {
       throw new BackendException(Errno.EMFILE);
     }
-    byte[] n = name.bytes();
     if (flags.createNew()) {
       int fd =
-          PosixErrors.check(
-              resolver.openName(dirFd, n, base | Linux.O_CREAT | Linux.O_EXCL, mode, false));
+          PosixErrors.check(openChild(d, name, base | Linux.O_CREAT | Linux.O_EXCL, mode, false));
       return opened(fd, d, name, true);
     }
     if (!flags.create()) {
-      return opened(PosixErrors.check(resolver.openName(dirFd, n, base, 0, false)), d, name, false);
+      return opened(PosixErrors.check(openChild(d, name, base, 0, false)), d, name, false);
     }
     // CREATE: tell whether this open made the file, as the VFS needs: try exclusive first.
     while (true) {
-      int fd = resolver.openName(dirFd, n, base | Linux.O_CREAT | Linux.O_EXCL, mode, false);
+      int fd = openChild(d, name, base | Linux.O_CREAT | Linux.O_EXCL, mode, false);
       if (fd >= 0) {
         return opened(fd, d, name, true);
       }
       if (fd != -Linux.EEXIST) {
         throw PosixErrors.of(fd);
       }
-      fd = resolver.openName(dirFd, n, base, 0, false);
+      fd = openChild(d, name, base, 0, false);
       if (fd >= 0) {
         return opened(fd, d, name, false);
       }
@@ -494,11 +550,16 @@ public final class PosixBackend implements Backend {
 
   /**
    * Reads the file in one IO-thread task, where the composed default would take four hand-offs: the
-   * confined open of the name ({@code O_RDONLY | O_NONBLOCK | O_NOFOLLOW}, through the {@link
-   * Resolver}), {@code statx} of the descriptor for its type and size, {@code pread} into an array
-   * of that size until it is full, one {@code pread} of a single byte to see the end of file (the
-   * array grows only if the file grew), and close. A directory fails with EISDIR, any other kind of
-   * file that is not regular with EINVAL (its content has no end to read to).
+   * confined open of the name ({@code O_RDONLY | O_NONBLOCK | O_NOFOLLOW}, one {@code openat2} from
+   * the root), {@code statx} of the descriptor for its type, size and link count, {@code pread}s
+   * into an array of that size, each asking one byte more than the room left so that a short read
+   * ending at the size seen is known to be the end of file without a further read (the array grows
+   * only if the file grew), and close. A directory fails with EISDIR, any other kind of file that
+   * is not regular with EINVAL (its content has no end to read to).
+   *
+   * <p>While a watcher runs, the descriptor of a regular file read whole is kept in the {@link
+   * OpenFileCache} ({@link PosixOptions#openFileCacheSize()}), and the next read of the same path
+   * is its {@code statx} and {@code pread} alone.
    *
    * <p>With the probe on ({@link PosixOptions#probe()}), a file of at most {@value
    * #INLINE_READ_MAX} bytes is first read on the caller's thread where nothing blocks (see {@link
@@ -511,51 +572,100 @@ public final class PosixBackend implements Backend {
       throw new NullPointerException("name");
     }
     if (capabilities.contains(Capability.NONBLOCKING_PROBE) && !closed) {
-      CompletableFuture<byte[]> now = tryReadCached(d, name, limit);
-      if (now != null) {
-        return now;
+      if (pool.onIoThread()) {
+        // Called on an IO thread (a caller completing directly goes on from there): the read runs
+        // here, blocking if it must, with no hop to another IO thread.
+        try {
+          watch(d);
+          return CompletableFuture.completedFuture(readWhole(d, name, limit, false));
+        } catch (Exception e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      }
+      if (!pool.hasIdleThread()) {
+        CompletableFuture<byte[]> now = tryReadCached(d, name, limit);
+        if (now != null) {
+          return now;
+        }
       }
     }
-    return io(() -> inWatchedDir(d, fd -> readWhole(fd, name, limit)));
-  }
-
-  /**
-   * The whole-file read on the caller's thread, where nothing blocks: from a directory descriptor
-   * already open, {@code openat2(RESOLVE_CACHED)}, {@code statx} of the new descriptor, then {@code
-   * preadv2(RWF_NOWAIT)} to the end of file. Returns null (the read goes to the pool, from the
-   * start) if the directory's descriptor is not cached, the kernel answers EAGAIN anywhere, or
-   * preadv2 cannot do RWF_NOWAIT here.
-   */
-  private @Nullable CompletableFuture<byte[]> tryReadCached(PosixNode d, Name name, long limit) {
-    return inCachedDirectory(
-        d,
-        null,
-        dirFd -> {
-          int fd = resolver.openName(dirFd, name.bytes(), READ_FILE_FLAGS, 0, true);
-          if (fd == -Linux.EAGAIN) {
-            return null;
-          }
-          try {
-            byte[] content = readOpen(PosixErrors.check(fd), limit, true);
-            return content == null ? null : CompletableFuture.completedFuture(content);
-          } catch (BackendException e) {
-            return CompletableFuture.failedFuture(e);
-          } finally {
-            if (fd >= 0) {
-              nat.close(fd);
-            }
-          }
+    return io(
+        () -> {
+          watch(d);
+          byte[] content = readWhole(d, name, limit, false);
+          assert content != null;
+          return content;
         });
   }
 
-  private byte[] readWhole(int dirFd, Name name, long limit) throws BackendException {
-    int fd = PosixErrors.check(resolver.openName(dirFd, name.bytes(), READ_FILE_FLAGS, 0, false));
+  /**
+   * The whole-file read on the caller's thread, where nothing blocks: {@code
+   * openat2(RESOLVE_CACHED)} (or a cached descriptor), {@code statx}, then {@code
+   * preadv2(RWF_NOWAIT)} to the end of file. Returns null (the read goes to the pool, from the
+   * start) if the directory is not watched yet while a watcher runs, or the kernel answers EAGAIN
+   * anywhere, or preadv2 cannot do RWF_NOWAIT here.
+   */
+  private @Nullable CompletableFuture<byte[]> tryReadCached(PosixNode d, Name name, long limit) {
+    if (!watchedNow(d)) {
+      return null;
+    }
     try {
-      byte[] content = readOpen(fd, limit, false);
-      assert content != null;
+      byte[] content = readWhole(d, name, limit, true);
+      return content == null ? null : CompletableFuture.completedFuture(content);
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Reads the file {@code name} of {@code d} whole: through its cached descriptor if the {@link
+   * OpenFileCache} has one that still names a linked file, else opening it (and caching the
+   * descriptor of a regular file read whole, while a watcher keeps the cache coherent).
+   *
+   * @param nowait the probe: {@code RESOLVE_CACHED} and {@code RWF_NOWAIT}; null where either would
+   *     block
+   */
+  private byte @Nullable [] readWhole(PosixNode d, Name name, long limit, boolean nowait)
+      throws Exception {
+    byte[] path = null;
+    if (files.enabled() && watcher != null) {
+      path = d.child(name);
+      OpenFileCache.Entry cached = files.lease(path);
+      if (cached != null) {
+        try {
+          return readCached(cached, limit, nowait);
+        } catch (BackendException e) {
+          files.drop(path, cached);
+          throw e;
+        } finally {
+          cached.ref.release();
+        }
+      }
+    }
+    long generation = files.generation();
+    int fd = openChild(d, name, READ_FILE_FLAGS, 0, nowait);
+    if ((fd == -Linux.EMFILE || fd == -Linux.ENFILE) && files.enabled()) {
+      // Out of descriptors: the cache gives back what it keeps before the read fails for it.
+      files.clear();
+      generation = files.generation();
+      fd = openChild(d, name, READ_FILE_FLAGS, 0, nowait);
+    }
+    if (nowait && fd == -Linux.EAGAIN) {
+      return null;
+    }
+    PosixErrors.check(fd);
+    boolean kept = false;
+    try {
+      byte[] content = readOpen(fd, limit, nowait);
+      if (content != null && path != null) {
+        files.adopt(path, fd, content.length, generation).release();
+        kept = true;
+      }
       return content;
     } finally {
-      nat.close(fd);
+      if (!kept) {
+        nat.close(fd);
+      }
     }
   }
 
@@ -579,59 +689,92 @@ public final class PosixBackend implements Backend {
     if (nowait && s.size > INLINE_READ_MAX) {
       return null; // not cheap: copying it would hold the caller's thread too long
     }
+    int flags = nowait ? Linux.RWF_NOWAIT : 0;
     byte[] buf = new byte[(int) Math.max(0, s.size)];
     int count = 0;
-    byte[] probe = new byte[1];
     while (true) {
-      if (count < buf.length) {
-        long n = read(fd, buf, count, buf.length - count, count, nowait);
-        if (n == NOT_NOW) {
-          return null;
-        }
-        if (n == 0) {
-          return Arrays.copyOf(buf, count); // the file shrank
-        }
-        count += (int) n;
-      } else {
-        long n = read(fd, probe, 0, 1, count, nowait);
-        if (n == NOT_NOW) {
-          return null;
-        }
-        if (n == 0) {
-          return buf;
-        }
-        // The file grew: read on into a larger array.
+      int room = buf.length - count;
+      long n = nat.preadPeek(fd, buf, count, room, count, flags);
+      if (nowait && notNow(n)) {
+        return null;
+      }
+      n = PosixErrors.check(n);
+      if (n == 0) {
+        return count == buf.length ? buf : Arrays.copyOf(buf, count); // the end (it shrank?)
+      }
+      if (n > room) {
+        // The file goes on past the array (it grew): read on into a larger one.
+        count = buf.length;
         if (count + 1L > max) {
           throw new BackendException(Errno.EFBIG);
         }
         buf = Arrays.copyOf(buf, (int) Math.min(max, Math.max(count + 1L, 2L * count + 16)));
-        buf[count++] = probe[0];
+        continue;
+      }
+      count += (int) n;
+      if (count == s.size && n < PosixNative.peekRequest(room)) {
+        // A short read that stops exactly at the size statx gave: the end of the file, seen
+        // without the extra read that would return 0.
+        return buf;
       }
     }
   }
 
-  /** What {@link #read} answers when a nonblocking read would block. */
-  private static final long NOT_NOW = Long.MIN_VALUE;
+  /**
+   * Reads the regular file of a cached descriptor whole, without a {@code statx}: into an array of
+   * the size its last read found, asking one byte more than the room left, until a read comes back
+   * short. A short read of a regular file is its end: the kernel's read from a regular file stops
+   * early only there. With {@code nowait}, null where a read would block.
+   */
+  private byte @Nullable [] readCached(OpenFileCache.Entry cached, long limit, boolean nowait)
+      throws BackendException {
+    long max = Math.min(limit, MAX_ARRAY);
+    long guess = cached.size;
+    if (guess > max) {
+      throw new BackendException(Errno.EFBIG);
+    }
+    if (nowait && guess > INLINE_READ_MAX) {
+      return null;
+    }
+    int flags = nowait ? Linux.RWF_NOWAIT : 0;
+    byte[] buf = new byte[(int) guess];
+    int count = 0;
+    while (true) {
+      int room = buf.length - count;
+      long n = nat.preadPeek(cached.ref.fd(), buf, count, room, count, flags);
+      if (nowait && notNow(n)) {
+        return null;
+      }
+      n = PosixErrors.check(n);
+      if (n > room) {
+        // Longer than the array: it grew since its last read.
+        count = buf.length;
+        if (count + 1L > max) {
+          throw new BackendException(Errno.EFBIG);
+        }
+        buf = Arrays.copyOf(buf, (int) Math.min(max, Math.max(count + 1L, 2L * count + 16)));
+        continue;
+      }
+      count += (int) n;
+      if (n < PosixNative.peekRequest(room)) {
+        if (count != cached.size) {
+          cached.size = count;
+        }
+        return count == buf.length ? buf : Arrays.copyOf(buf, count);
+      }
+    }
+  }
 
   /**
-   * One {@code pread}, or with {@code nowait} one {@code preadv2(RWF_NOWAIT)}: the bytes read, 0 at
-   * the end of file, or {@link #NOT_NOW} if the nonblocking read would block (EAGAIN) or cannot be
-   * done here (EOPNOTSUPP, EINVAL, ENOSYS, EINTR).
+   * Tells whether a nonblocking read's answer means "not now" rather than an error: it would block
+   * (EAGAIN), or cannot be done without blocking here (EOPNOTSUPP, EINVAL, ENOSYS, EINTR).
    */
-  private long read(int fd, byte[] dst, int off, int len, long position, boolean nowait)
-      throws BackendException {
-    if (!nowait) {
-      return PosixErrors.check(nat.pread(fd, dst, off, len, position));
-    }
-    long n = nat.preadv2(fd, dst, off, len, position, Linux.RWF_NOWAIT);
-    if (n == -Linux.EAGAIN
+  private static boolean notNow(long n) {
+    return n == -Linux.EAGAIN
         || n == -Linux.EOPNOTSUPP
         || n == -Linux.EINVAL
         || n == -Linux.ENOSYS
-        || n == -Linux.EINTR) {
-      return NOT_NOW;
-    }
-    return PosixErrors.check(n);
+        || n == -Linux.EINTR;
   }
 
   // ---- tree changes ----
@@ -664,6 +807,7 @@ public final class PosixBackend implements Backend {
                   if (directory) {
                     dirFds.invalidateTree(d.child(name));
                   }
+                  files.invalidateTree(d.child(name));
                   return null;
                 }));
   }
@@ -686,6 +830,8 @@ public final class PosixBackend implements Backend {
                               nat.renameat2(ffd, fromName.bytes(), tfd, toName.bytes(), flags));
                           dirFds.invalidateTree(f.child(fromName));
                           dirFds.invalidateTree(t.child(toName));
+                          files.invalidateTree(f.child(fromName));
+                          files.invalidateTree(t.child(toName));
                           return null;
                         })));
   }
@@ -782,6 +928,8 @@ public final class PosixBackend implements Backend {
           }
           byte[] name = n.name();
           inDir(n.parentPath(), fd -> chmod(fd, name, mode));
+          // A cached descriptor would go on reading what a fresh open may now be refused.
+          files.invalidateTree(n.path);
           return null;
         });
   }
@@ -843,12 +991,38 @@ public final class PosixBackend implements Backend {
         throw new IllegalStateException("already watching");
       }
       try {
-        InotifyWatcher w = new InotifyWatcher(sink, options.maxWatches());
+        InotifyWatcher w =
+            new InotifyWatcher(new FileCacheInvalidations(sink), options.maxWatches());
         w.ensureWatched(rootNode, rootFd);
         watcher = w;
       } catch (BackendException e) {
         throw new IllegalStateException("inotify: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Passes the watcher's reports on to the VFS after dropping the cached descriptors of the files
+   * they concern: an entry that changed may now name another file.
+   */
+  private final class FileCacheInvalidations implements Invalidations {
+    private final Invalidations sink;
+
+    FileCacheInvalidations(Invalidations sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void changed(Node dir, @Nullable Name name) {
+      PosixNode d = node(dir);
+      files.invalidateTree(name == null ? d.path : d.child(name));
+      sink.changed(dir, name);
+    }
+
+    @Override
+    public void overflow() {
+      files.clear();
+      sink.overflow();
     }
   }
 
@@ -871,39 +1045,7 @@ public final class PosixBackend implements Backend {
     }
     openFiles.clear();
     dirFds.clear();
+    files.clear();
     nat.close(rootFd);
-  }
-
-  /** A step run against a directory's cached descriptor. */
-  private interface InDirectory<T> {
-    T run(int dirFd);
-  }
-
-  /**
-   * Runs {@code body} on the caller's thread against {@code d}'s directory descriptor if it is
-   * cached (the root's always is), watching the directory first where a watcher runs; returns
-   * {@code uncached} without running it otherwise. The descriptor is leased for the call.
-   */
-  private <T> T inCachedDirectory(PosixNode d, T uncached, InDirectory<T> body) {
-    FdRef ref = null;
-    int dirFd = rootFd;
-    if (!d.isRoot()) {
-      ref = dirFds.leaseIfCached(d.path);
-      if (ref == null) {
-        return uncached;
-      }
-      dirFd = ref.fd();
-    }
-    try {
-      InotifyWatcher w = watcher;
-      if (w != null) {
-        w.ensureWatched(d, dirFd);
-      }
-      return body.run(dirFd);
-    } finally {
-      if (ref != null) {
-        ref.release();
-      }
-    }
   }
 }

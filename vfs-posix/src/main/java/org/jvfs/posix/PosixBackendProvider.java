@@ -20,15 +20,21 @@ import org.jvfs.spi.BackendProvider;
  *   <li>{@code queueCapacity}: tasks that may wait for an IO thread; default 4096.
  *   <li>{@code resolveBeneath}: {@code "openat2"} or {@code "walk"} to force the confinement;
  *       default openat2 where the kernel has it, else the O_NOFOLLOW walk.
- *   <li>{@code dirFdCacheSize}: directory descriptors kept open; default 1024, 0 for none.
+ *   <li>{@code dirFdCacheSize}: directory descriptors kept open under the walk resolution; default
+ *       1024, 0 for none.
  *   <li>{@code dirFdExpiryMillis}: how long a kept directory descriptor is used; default 1000.
  *   <li>{@code maxOpenFiles}: files open at once through the backend (EMFILE beyond); default no
  *       cap but the process's.
- *   <li>{@code probe}: try {@code openat2(RESOLVE_CACHED)} on the caller's thread; default false
- *       (measured not to pay, see the README).
+ *   <li>{@code probe}: run calls on the caller's thread where that saves a hop and nothing blocks
+ *       ({@code RESOLVE_CACHED}, {@code RWF_NOWAIT}); default true (see {@link
+ *       PosixOptions.Builder#probe}).
  *   <li>{@code watch}: offer inotify watching (the WATCH coherence policy); default true, which
  *       makes WATCH the default policy of a posix mount.
  *   <li>{@code maxWatches}: directories watched at most; default 8192.
+ *   <li>{@code openFileCacheSize}: descriptors of files read whole kept open for the next read;
+ *       default 1024, 0 for none (used only while watching).
+ *   <li>{@code openFileIdleMillis}: how long a kept file descriptor stays open unused; default
+ *       10000.
  * </ul>
  *
  * <p>Thread-safe and stateless.
@@ -45,7 +51,9 @@ public final class PosixBackendProvider implements BackendProvider {
           "maxOpenFiles",
           "probe",
           "watch",
-          "maxWatches");
+          "maxWatches",
+          "openFileCacheSize",
+          "openFileIdleMillis");
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public PosixBackendProvider() {}
@@ -87,6 +95,8 @@ public final class PosixBackendProvider implements BackendProvider {
         case "probe" -> b.probe(bool(e.getKey(), v));
         case "watch" -> b.watch(bool(e.getKey(), v));
         case "maxWatches" -> b.maxWatches(integer(e.getKey(), v));
+        case "openFileCacheSize" -> b.openFileCacheSize(integer(e.getKey(), v));
+        case "openFileIdleMillis" -> b.openFileIdle(Duration.ofMillis(integer(e.getKey(), v)));
         default -> {}
       }
     }

@@ -115,6 +115,23 @@ final class Resolver {
   }
 
   /**
+   * Opens {@code name} in the directory at {@code dir} (relative to the root, empty for the root)
+   * with one confined {@code openat2} from the root, never following a symbolic link anywhere on
+   * the way (OPENAT2 only).
+   *
+   * @param cachedOnly add {@code RESOLVE_CACHED}: fail with EAGAIN rather than block
+   * @return the descriptor, or -errno
+   * @throws IllegalStateException in WALK mode
+   */
+  int openPath(byte[] dir, byte[] name, int flags, int mode, boolean cachedOnly) {
+    if (this.mode != ResolveMode.OPENAT2) {
+      throw new IllegalStateException("openPath needs openat2");
+    }
+    long resolve = cachedOnly ? CONFINED | Linux.RESOLVE_CACHED : CONFINED;
+    return nat.openat2(rootFd, dir, name, flags | O_NOFOLLOW | O_CLOEXEC, mode, resolve);
+  }
+
+  /**
    * Opens the single name {@code name} in the directory {@code dirFd}, never following a final
    * symbolic link.
    *

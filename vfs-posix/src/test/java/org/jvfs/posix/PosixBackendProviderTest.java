@@ -67,7 +67,11 @@ class PosixBackendProviderTest {
                 "watch",
                 false,
                 "maxWatches",
-                5))) {
+                5,
+                "openFileCacheSize",
+                3,
+                "openFileIdleMillis",
+                "2000"))) {
       assertThat(((PosixBackend) b).resolveMode()).isEqualTo(ResolveMode.WALK);
       assertThat(b.capabilities()).doesNotContain(Capability.WATCH);
     }
@@ -98,6 +102,8 @@ class PosixBackendProviderTest {
     rejects(config("dirFdExpiryMillis", 0), "must be positive");
     rejects(config("maxOpenFiles", 0), "maxOpenFiles (0) must be positive");
     rejects(config("maxWatches", 0), "maxWatches (0) must be positive");
+    rejects(config("openFileCacheSize", -1), "openFileCacheSize (-1) must not be negative");
+    rejects(config("openFileIdleMillis", 0), "must be positive");
     rejects(config("watch", "yes"), "watch must be true or false, not yes");
     rejects(config("probe", 1), "probe must be true or false, not 1");
     rejects(config("resolveBeneath", "chroot"), "resolveBeneath must be openat2 or walk");

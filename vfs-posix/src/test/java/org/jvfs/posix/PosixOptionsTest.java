@@ -20,6 +20,9 @@ class PosixOptionsTest {
     assertThat(o.dirFdExpiry()).isEqualTo(Duration.ofSeconds(1));
     assertThat(o.watch()).isTrue();
     assertThat(o.ioThreads()).isPositive();
+    assertThat(o.probe()).isTrue();
+    assertThat(o.openFileCacheSize()).isEqualTo(1024);
+    assertThat(o.openFileIdle()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -31,9 +34,11 @@ class PosixOptionsTest {
             .dirFdCacheSize(0)
             .dirFdExpiry(Duration.ofMillis(5))
             .maxOpenFiles(9)
-            .probe(true)
+            .probe(false)
             .watch(false)
             .maxWatches(11)
+            .openFileCacheSize(13)
+            .openFileIdle(Duration.ofMillis(17))
             .build();
     assertThat(o.ioThreads()).isEqualTo(3);
     assertThat(o.queueCapacity()).isEqualTo(7);
@@ -41,9 +46,11 @@ class PosixOptionsTest {
     assertThat(o.dirFdCacheSize()).isZero();
     assertThat(o.dirFdExpiry()).isEqualTo(Duration.ofMillis(5));
     assertThat(o.maxOpenFiles()).isEqualTo(9);
-    assertThat(o.probe()).isTrue();
+    assertThat(o.probe()).isFalse();
     assertThat(o.watch()).isFalse();
     assertThat(o.maxWatches()).isEqualTo(11);
+    assertThat(o.openFileCacheSize()).isEqualTo(13);
+    assertThat(o.openFileIdle()).isEqualTo(Duration.ofMillis(17));
     assertThat(b.resolveBeneath("openat2").build().resolveMode()).isEqualTo(ResolveMode.OPENAT2);
   }
 
@@ -56,6 +63,10 @@ class PosixOptionsTest {
     assertThatThrownBy(() -> b.dirFdExpiry(Duration.ZERO)).hasMessageContaining("must be positive");
     assertThatThrownBy(() -> b.maxOpenFiles(0)).hasMessage("maxOpenFiles (0) must be positive");
     assertThatThrownBy(() -> b.maxWatches(0)).hasMessage("maxWatches (0) must be positive");
+    assertThatThrownBy(() -> b.openFileCacheSize(-1))
+        .hasMessage("openFileCacheSize (-1) must not be negative");
+    assertThatThrownBy(() -> b.openFileIdle(Duration.ZERO))
+        .hasMessageContaining("must be positive");
     assertThatThrownBy(() -> b.resolveBeneath("x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("resolveBeneath must be openat2 or walk, not x");

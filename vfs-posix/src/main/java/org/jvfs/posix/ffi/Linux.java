@@ -146,6 +146,9 @@ public final class Linux {
   /** {@code STATX_TYPE}: the file type bits of {@code stx_mode}. */
   public static final int STATX_TYPE = 0x1;
 
+  /** {@code STATX_NLINK}: {@code stx_nlink}. */
+  public static final int STATX_NLINK = 0x4;
+
   /** {@code STATX_SIZE}: {@code stx_size}. */
   public static final int STATX_SIZE = 0x200;
 
@@ -275,6 +278,12 @@ public final class Linux {
 
   /** {@code E2BIG}. */
   public static final int E2BIG = 7;
+
+  /** {@code ENFILE}: the system's table of open files is full. */
+  public static final int ENFILE = 23;
+
+  /** {@code EMFILE}: the process's limit of open descriptors is reached. */
+  public static final int EMFILE = 24;
 
   /** {@code EOPNOTSUPP}. */
   public static final int EOPNOTSUPP = 95;

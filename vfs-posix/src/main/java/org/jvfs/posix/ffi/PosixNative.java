@@ -261,6 +261,36 @@ public final class PosixNative {
     return 0;
   }
 
+  /**
+   * Copies {@code dir + "/" + name} ({@code name} alone if {@code dir} is empty) NUL-terminated
+   * into {@code buf}; returns 0, or -EINVAL for a NUL byte, -ENAMETOOLONG if it does not fit {@code
+   * PATH_MAX}.
+   */
+  private static int putPath(ByteBuffer buf, byte[] dir, byte[] name) {
+    if (dir.length == 0) {
+      return putPath(buf, name);
+    }
+    int length = dir.length + 1 + name.length;
+    if (length >= Linux.PATH_MAX) {
+      return -ENAMETOOLONG;
+    }
+    for (byte b : dir) {
+      if (b == 0) {
+        return -EINVAL;
+      }
+    }
+    for (byte b : name) {
+      if (b == 0) {
+        return -EINVAL;
+      }
+    }
+    buf.put(0, dir, 0, dir.length);
+    buf.put(dir.length, (byte) '/');
+    buf.put(dir.length + 1, name, 0, name.length);
+    buf.put(length, (byte) 0);
+    return 0;
+  }
+
   // ---- resolution and metadata ----
 
   /**
@@ -278,6 +308,10 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    return openat2(dirfd, s, flags, mode, resolve);
+  }
+
+  private int openat2(int dirfd, Scratch s, long flags, long mode, long resolve) {
     ByteBuffer how = s.struct;
     how.putLong(0, flags);
     how.putLong(8, mode);
@@ -297,6 +331,22 @@ public final class PosixNative {
       }
       return -e;
     }
+  }
+
+  /**
+   * {@link #openat2(int, byte[], long, long, long)} of the path {@code dir + "/" + name} ({@code
+   * name} alone if {@code dir} is empty), composed in the thread's scratch buffer without an
+   * intermediate array.
+   *
+   * @return the new descriptor, or -errno (EINVAL for a NUL byte, ENAMETOOLONG beyond PATH_MAX)
+   */
+  public int openat2(int dirfd, byte[] dir, byte[] name, long flags, long mode, long resolve) {
+    Scratch s = scratch.get();
+    int bad = putPath(s.path1, dir, name);
+    if (bad != 0) {
+      return bad;
+    }
+    return openat2(dirfd, s, flags, mode, resolve);
   }
 
   /**
@@ -632,6 +682,50 @@ public final class PosixNative {
     }
     bounce.get(0, dst, off, (int) n);
     return n;
+  }
+
+  /**
+   * Reads on in a file and tells whether more follows: one {@code pread} (with {@code flags} other
+   * than 0, one {@code preadv2} with those flags) of {@link #peekRequest peekRequest(len)} bytes at
+   * {@code position} into the thread's bounce buffer, of which at most {@code len} are copied into
+   * {@code dst[off, off + len)}. A count above {@code len} says that the file goes on past those
+   * {@code len} bytes (the extra byte is not stored: read it again). A whole-file read of a file of
+   * known size thus needs one call where {@code pread} needs two (the second to see the end). The
+   * plain read is retried on EINTR; with flags, EINTR is returned.
+   *
+   * @return the count the kernel gave (up to {@code len + 1}), 0 at end of file, or -errno
+   * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not fit {@code dst}
+   */
+  public long preadPeek(int fd, byte[] dst, int off, int len, long position, int flags) {
+    java.util.Objects.checkFromIndexSize(off, len, dst.length);
+    Scratch s = scratch.get();
+    ByteBuffer bounce = s.io();
+    int want = peekRequest(len);
+    long n;
+    while (true) {
+      if (flags == 0) {
+        n = libc.pread(fd, s.ioAddr, want, position);
+      } else {
+        ByteBuffer iov = s.struct;
+        iov.putLong(0, s.ioAddr);
+        iov.putLong(8, want);
+        n = libc.preadv2(fd, s.structAddr, 1, position, flags);
+      }
+      if (n >= 0) {
+        break;
+      }
+      int e = errno();
+      if (e != EINTR || flags != 0) {
+        return -e;
+      }
+    }
+    bounce.get(0, dst, off, (int) Math.min(n, len));
+    return n;
+  }
+
+  /** Returns how many bytes {@link #preadPeek} asks for with room for {@code len}. */
+  public static int peekRequest(int len) {
+    return (int) Math.min(len + 1L, IO_SCRATCH);
   }
 
   /**
