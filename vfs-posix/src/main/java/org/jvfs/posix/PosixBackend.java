@@ -628,7 +628,9 @@ public final class PosixBackend implements Backend {
   private byte @Nullable [] readWhole(PosixNode d, Name name, long limit, boolean nowait)
       throws Exception {
     byte[] path = null;
-    if (files.enabled() && watcher != null) {
+    InotifyWatcher w = watcher;
+    // Only a watched directory's files are cached: their changes by others come back as events.
+    if (files.enabled() && w != null && w.isWatched(d)) {
       path = d.child(name);
       OpenFileCache.Entry cached = files.lease(path);
       if (cached != null) {

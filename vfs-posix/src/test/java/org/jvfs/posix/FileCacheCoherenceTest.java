@@ -156,6 +156,17 @@ class FileCacheCoherenceTest {
   }
 
   @Test
+  void filesOfAnUnwatchedDirectory_areNotKept() throws Exception {
+    // One watch: the root's. d cannot be watched, so its changes would never be reported.
+    open(PosixOptions.builder(root).maxWatches(1));
+    Files.writeString(root.resolve("top"), "top");
+    assertThat(read("/d/f")).isEqualTo("one");
+    assertThat(backend.heldDescriptors()).as("d/f not kept").isZero();
+    assertThat(read("/top")).isEqualTo("top");
+    assertThat(backend.heldDescriptors()).as("top, in the watched root, kept").isEqualTo(1);
+  }
+
+  @Test
   void idleDescriptors_areGivenBack() throws Exception {
     open(PosixOptions.builder(root).openFileIdle(Duration.ofMillis(50)));
     assertThat(read("/d/f")).isEqualTo("one");
