@@ -128,7 +128,7 @@ public final class PosixBackend implements Backend {
             resolver::openDirectory,
             new DirLocation(fd)::isAt,
             counter);
-    this.files = new OpenFileCache(options.openFileCacheSize(), options.openFileIdle(), counter);
+    this.files = new OpenFileCache(options.openFileCacheSize(), options.openFileExpiry(), counter);
     this.pool = new IoPool(options.ioThreads(), options.queueCapacity());
     EnumSet<Capability> caps =
         EnumSet.of(

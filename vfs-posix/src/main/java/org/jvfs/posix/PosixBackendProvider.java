@@ -33,8 +33,8 @@ import org.jvfs.spi.BackendProvider;
  *   <li>{@code maxWatches}: directories watched at most; default 8192.
  *   <li>{@code openFileCacheSize}: descriptors of files read whole kept open for the next read;
  *       default 1024, 0 for none (used only while watching).
- *   <li>{@code openFileIdleMillis}: how long a kept file descriptor stays open unused; default
- *       10000.
+ *   <li>{@code openFileExpiryMillis}: how long a kept file descriptor is used before its file is
+ *       opened again; default 10000.
  * </ul>
  *
  * <p>Thread-safe and stateless.
@@ -53,7 +53,7 @@ public final class PosixBackendProvider implements BackendProvider {
           "watch",
           "maxWatches",
           "openFileCacheSize",
-          "openFileIdleMillis");
+          "openFileExpiryMillis");
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public PosixBackendProvider() {}
@@ -96,7 +96,7 @@ public final class PosixBackendProvider implements BackendProvider {
         case "watch" -> b.watch(bool(e.getKey(), v));
         case "maxWatches" -> b.maxWatches(integer(e.getKey(), v));
         case "openFileCacheSize" -> b.openFileCacheSize(integer(e.getKey(), v));
-        case "openFileIdleMillis" -> b.openFileIdle(Duration.ofMillis(integer(e.getKey(), v)));
+        case "openFileExpiryMillis" -> b.openFileExpiry(Duration.ofMillis(integer(e.getKey(), v)));
         default -> {}
       }
     }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxWatches how many directories may be watched
  * @param openFileCacheSize how many descriptors of files read whole are kept open for the next read
  *     of the same path (0: none); used only while the backend watches its tree
- * @param openFileIdle how long a kept file descriptor stays open unused
+ * @param openFileExpiry how long a kept file descriptor is used before its file is opened again
  */
 public record PosixOptions(
     Path root,
@@ -40,7 +40,7 @@ public record PosixOptions(
     boolean watch,
     int maxWatches,
     int openFileCacheSize,
-    Duration openFileIdle) {
+    Duration openFileExpiry) {
 
   /** Returns a builder with the defaults, for the directory {@code root}. */
   public static Builder builder(Path root) {
@@ -60,7 +60,7 @@ public record PosixOptions(
     private boolean watch = true;
     private int maxWatches = 8192;
     private int openFileCacheSize = 1024;
-    private Duration openFileIdle = Duration.ofSeconds(10);
+    private Duration openFileExpiry = Duration.ofSeconds(10);
 
     private Builder(Path root) {
       this.root = root;
@@ -149,10 +149,11 @@ public record PosixOptions(
     /**
      * Sets how many descriptors of files read whole ({@code Vfs.readAllBytes}) are kept open, so
      * that reading the same path again skips its open and close (default 1024; 0 turns the cache
-     * off). The cache is used only while the backend watches its tree (a WATCH mount): inotify
-     * events and the backend's own changes drop the descriptors of paths that may now name another
-     * file, and a kept descriptor whose file lost its last link is never read. Each kept descriptor
-     * counts against the process's limit of open files.
+     * off). The cache is used only for files of directories the backend watches (a WATCH mount):
+     * inotify events and the backend's own changes drop the descriptors of paths that may now name
+     * another file. A full cache keeps no new descriptor until kept ones expire ({@link
+     * #openFileExpiry}); on EMFILE it gives all back. Each kept descriptor counts against the
+     * process's limit of open files.
      */
     public Builder openFileCacheSize(int n) {
       checkArgument(n >= 0, "openFileCacheSize (%s) must not be negative", n);
@@ -160,10 +161,10 @@ public record PosixOptions(
       return this;
     }
 
-    /** Sets how long a kept file descriptor stays open unused (default 10 s). */
-    public Builder openFileIdle(Duration d) {
-      checkArgument(!d.isNegative() && !d.isZero(), "openFileIdle (%s) must be positive", d);
-      this.openFileIdle = d;
+    /** Sets how long a kept file descriptor is used before its file is opened again (10 s). */
+    public Builder openFileExpiry(Duration d) {
+      checkArgument(!d.isNegative() && !d.isZero(), "openFileExpiry (%s) must be positive", d);
+      this.openFileExpiry = d;
       return this;
     }
 
@@ -181,7 +182,7 @@ public record PosixOptions(
           watch,
           maxWatches,
           openFileCacheSize,
-          openFileIdle);
+          openFileExpiry);
     }
   }
 }

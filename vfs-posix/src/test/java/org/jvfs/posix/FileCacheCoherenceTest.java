@@ -168,7 +168,7 @@ class FileCacheCoherenceTest {
 
   @Test
   void idleDescriptors_areGivenBack() throws Exception {
-    open(PosixOptions.builder(root).openFileIdle(Duration.ofMillis(50)));
+    open(PosixOptions.builder(root).openFileExpiry(Duration.ofMillis(50)));
     assertThat(read("/d/f")).isEqualTo("one");
     assertThat(backend.heldDescriptors()).isEqualTo(1);
     Thread.sleep(200);

@@ -101,13 +101,30 @@ class OpenFileCacheTest {
   }
 
   @Test
+  void aFullCache_takesNewDescriptorsOnceKeptOnesExpired() throws Exception {
+    OpenFileCache one = new OpenFileCache(1, Duration.ofMillis(50), counter);
+    one.adopt(p("a"), open("a"), 1, one.generation()).release();
+    one.adopt(p("b"), open("b"), 1, one.generation()).release();
+    assertThat(one.lease(p("b"))).as("full: b not kept").isNull();
+    Thread.sleep(150);
+    one.adopt(p("c"), open("c"), 1, one.generation()).release();
+    OpenFileCache.Entry c = one.lease(p("c"));
+    assertThat(c).as("a expired, c kept").isNotNull();
+    c.ref.release();
+    assertThat(one.lease(p("a"))).isNull();
+    assertThat(counter.open()).isEqualTo(1);
+    one.clear();
+    assertThat(counter.open()).isZero();
+  }
+
+  @Test
   void capacity_isHeld() throws Exception {
     OpenFileCache small = new OpenFileCache(3, Duration.ofMinutes(1), counter);
     for (int i = 0; i < 20; i++) {
       small.adopt(p("f" + i), open("f" + i), 1, small.generation()).release();
     }
     assertThat(small.size()).isEqualTo(3);
-    assertThat(counter.open()).as("the evicted ones are closed").isEqualTo(3);
+    assertThat(counter.open()).as("the ones refused are closed").isEqualTo(3);
     small.clear();
     assertThat(counter.open()).isZero();
     OpenFileCache off = new OpenFileCache(0, Duration.ofMinutes(1), counter);

@@ -70,7 +70,7 @@ class PosixBackendProviderTest {
                 5,
                 "openFileCacheSize",
                 3,
-                "openFileIdleMillis",
+                "openFileExpiryMillis",
                 "2000"))) {
       assertThat(((PosixBackend) b).resolveMode()).isEqualTo(ResolveMode.WALK);
       assertThat(b.capabilities()).doesNotContain(Capability.WATCH);
@@ -103,7 +103,7 @@ class PosixBackendProviderTest {
     rejects(config("maxOpenFiles", 0), "maxOpenFiles (0) must be positive");
     rejects(config("maxWatches", 0), "maxWatches (0) must be positive");
     rejects(config("openFileCacheSize", -1), "openFileCacheSize (-1) must not be negative");
-    rejects(config("openFileIdleMillis", 0), "must be positive");
+    rejects(config("openFileExpiryMillis", 0), "must be positive");
     rejects(config("watch", "yes"), "watch must be true or false, not yes");
     rejects(config("probe", 1), "probe must be true or false, not 1");
     rejects(config("resolveBeneath", "chroot"), "resolveBeneath must be openat2 or walk");

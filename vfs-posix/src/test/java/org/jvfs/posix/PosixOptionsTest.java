@@ -22,7 +22,7 @@ class PosixOptionsTest {
     assertThat(o.ioThreads()).isPositive();
     assertThat(o.probe()).isTrue();
     assertThat(o.openFileCacheSize()).isEqualTo(1024);
-    assertThat(o.openFileIdle()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(o.openFileExpiry()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -38,7 +38,7 @@ class PosixOptionsTest {
             .watch(false)
             .maxWatches(11)
             .openFileCacheSize(13)
-            .openFileIdle(Duration.ofMillis(17))
+            .openFileExpiry(Duration.ofMillis(17))
             .build();
     assertThat(o.ioThreads()).isEqualTo(3);
     assertThat(o.queueCapacity()).isEqualTo(7);
@@ -50,7 +50,7 @@ class PosixOptionsTest {
     assertThat(o.watch()).isFalse();
     assertThat(o.maxWatches()).isEqualTo(11);
     assertThat(o.openFileCacheSize()).isEqualTo(13);
-    assertThat(o.openFileIdle()).isEqualTo(Duration.ofMillis(17));
+    assertThat(o.openFileExpiry()).isEqualTo(Duration.ofMillis(17));
     assertThat(b.resolveBeneath("openat2").build().resolveMode()).isEqualTo(ResolveMode.OPENAT2);
   }
 
@@ -65,7 +65,7 @@ class PosixOptionsTest {
     assertThatThrownBy(() -> b.maxWatches(0)).hasMessage("maxWatches (0) must be positive");
     assertThatThrownBy(() -> b.openFileCacheSize(-1))
         .hasMessage("openFileCacheSize (-1) must not be negative");
-    assertThatThrownBy(() -> b.openFileIdle(Duration.ZERO))
+    assertThatThrownBy(() -> b.openFileExpiry(Duration.ZERO))
         .hasMessageContaining("must be positive");
     assertThatThrownBy(() -> b.resolveBeneath("x"))
         .isInstanceOf(IllegalArgumentException.class)
