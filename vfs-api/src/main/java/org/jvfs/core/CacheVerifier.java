@@ -49,10 +49,14 @@ final class CacheVerifier {
     for (Mount m : mounts.all()) {
       dirs.put(m.root.id, m.root);
     }
+    List<String> unindexed = new ArrayList<>();
     cache.forEachPositive(
         d -> {
           if (d.isDirectory()) {
             dirs.put(d.id, d);
+            if (!cache.indexed(d)) {
+              unindexed.add("cached directory " + d + " is missing from the directory index");
+            }
           }
         });
     // Only dentries still reachable from a mount root count: a dropped directory's subtree is
@@ -63,7 +67,7 @@ final class CacheVerifier {
       roots.add(m.root.id);
     }
     dirs.values().removeIf(d -> !reachable(d, dirs, roots));
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(unindexed);
     cache.forEachPositive(
         d -> {
           Dentry parent = dirs.get(d.parentId);

@@ -3,7 +3,9 @@ package org.jvfs.core;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +69,10 @@ final class DentryCache {
   private final Cache<DentryKey, Dentry> positive;
   private final Cache<DentryKey, Negative> negative;
   private final Cache<AttrKey, Attrs> attributes;
+
+  /** The directory dentries of the positive cache by (mount, node): see {@link #directoriesOf}. */
+  private final ConcurrentHashMap<AttrKey, Set<Dentry>> directories = new ConcurrentHashMap<>();
+
   private final ConcurrentHashMap<DentryKey, CompletableFuture<Object>> inflight =
       new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
@@ -89,6 +95,7 @@ final class DentryCache {
     this.positive =
         cache(maxPositive, ticker, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
+            .removalListener((DentryKey k, Dentry v, RemovalCause cause) -> unindex(v))
             .build();
     this.negative =
         cache(maxNegative, ticker, (DentryKey k, Negative n) -> n.mount.ttlNanos)
@@ -224,7 +231,7 @@ final class DentryCache {
               if (state.generation == generation && dir.mount.dropCount() == dropped) {
                 inserted = true;
                 if (answer instanceof Dentry d) {
-                  positive.put(key, d);
+                  putPositive(key, d);
                   negative.invalidate(key);
                 } else {
                   negative.put(key, new Negative(dir.mount));
@@ -324,7 +331,7 @@ final class DentryCache {
       if (enabled) {
         negative.invalidate(key);
         if (alone) {
-          positive.put(key, d);
+          putPositive(key, d);
         } else {
           positive.invalidate(key);
         }
@@ -423,7 +430,7 @@ final class DentryCache {
             positive.invalidate(to);
           } else if (stableNodes) {
             negative.put(from, new Negative(fromDir.mount));
-            positive.put(to, moved.rekeyed(toDir.id, toName));
+            putPositive(to, moved.rekeyed(toDir.id, toName));
           } else {
             negative.put(from, new Negative(fromDir.mount));
             positive.invalidate(to);
@@ -454,20 +461,51 @@ final class DentryCache {
 
   /**
    * Returns the cached directory dentries of {@code mount} whose node is {@code node} (several
-   * where a directory was reached through more than one path). A scan of the positive cache: meant
-   * for the rare pushed invalidation, not for hot paths.
+   * where a directory was reached through more than one path), from the index of directory
+   * dentries: a pushed invalidation costs a hash lookup, not a scan of the cache. The answer may
+   * hold dentries just removed from the cache (harmless: forgetting names under them does nothing),
+   * never misses one in it.
    */
   java.util.List<Dentry> directoriesOf(Mount mount, Node node) {
     if (node.equals(mount.root.node)) {
       return java.util.List.of(mount.root);
     }
-    java.util.List<Dentry> out = new java.util.ArrayList<>();
-    for (Dentry d : positive.asMap().values()) {
-      if (d.mount == mount && d.isDirectory() && d.node.equals(node)) {
-        out.add(d);
-      }
+    Set<Dentry> dirs = directories.get(new AttrKey(mount, node));
+    return dirs == null ? java.util.List.of() : java.util.List.copyOf(dirs);
+  }
+
+  /**
+   * Puts a positive dentry, indexing it first if it is a directory, so that the index always holds
+   * every directory dentry in the cache (the removal listener takes dentries out after they left).
+   */
+  private void putPositive(DentryKey key, Dentry d) {
+    if (d.isDirectory()) {
+      directories.compute(
+          new AttrKey(d.mount, d.node),
+          (k, set) -> {
+            Set<Dentry> out = set == null ? ConcurrentHashMap.newKeySet() : set;
+            out.add(d);
+            return out;
+          });
     }
-    return out;
+    positive.put(key, d);
+  }
+
+  private void unindex(@Nullable Dentry d) {
+    if (d != null && d.isDirectory()) {
+      directories.computeIfPresent(
+          new AttrKey(d.mount, d.node),
+          (k, set) -> {
+            set.remove(d);
+            return set.isEmpty() ? null : set;
+          });
+    }
+  }
+
+  /** Returns true if the index of directories holds {@code d}; for invariant checks. */
+  boolean indexed(Dentry d) {
+    Set<Dentry> dirs = directories.get(new AttrKey(d.mount, d.node));
+    return dirs != null && dirs.contains(d);
   }
 
   /** Returns the cached positive dentry for a key, or null; for invariant checks. */

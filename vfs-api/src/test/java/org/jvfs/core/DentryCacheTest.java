@@ -247,4 +247,55 @@ class DentryCacheTest {
     assertThat(load.join()).isInstanceOf(Dentry.class);
     assertThat(cache.peek(root, Name.of("f"))).isNull();
   }
+
+  private NodeInfo makeDirectory(String name) {
+    return backend
+        .createDirectory(backend.root(), Name.of(name), null)
+        .toCompletableFuture()
+        .join();
+  }
+
+  @Test
+  void directoriesOf_followsTheCache_withoutAScan() {
+    NodeInfo a = makeDirectory("a");
+    makeFile("f");
+    assertThat(cache.directoriesOf(mount, a.node())).isEmpty();
+    Dentry da = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    assertThat(cache.directoriesOf(mount, a.node())).containsExactly(da);
+    assertThat(cache.directoriesOf(mount, root.node)).containsExactly(root);
+    // Forgotten: out of the index too.
+    cache.forget(root, Name.of("a"));
+    assertThat(cache.directoriesOf(mount, a.node())).isEmpty();
+    // Added through the VFS, then renamed with stable nodes: the re-keyed dentry is the indexed
+    // one.
+    Dentry added = cache.added(root, Name.of("a"), a, cache.generation(root));
+    assertThat(cache.directoriesOf(mount, a.node())).containsExactly(added);
+    long g = cache.generation(root);
+    cache.renamed(root, Name.of("a"), root, Name.of("b"), added, null, true, g, g);
+    Dentry b = cache.cachedPositive(root.id, Name.of("b"));
+    assertThat(b).isNotNull();
+    assertThat(cache.directoriesOf(mount, a.node())).containsExactly(b);
+    // A whole-mount drop empties it.
+    cache.invalidateMount(mount);
+    assertThat(cache.directoriesOf(mount, a.node())).isEmpty();
+  }
+
+  @Test
+  void directoriesOf_dropsEvictedDirectories() {
+    DentryCache small = new DentryCache(true, 3, 10, now::get);
+    Mount m = new Mount("/", backend, CoherencePolicy.PRIVATE, small.newId());
+    NodeInfo[] dirs = new NodeInfo[20];
+    for (int i = 0; i < dirs.length; i++) {
+      String n = "d" + i;
+      dirs[i] = makeDirectory(n);
+      small.load(m.root, Name.of(n), () -> lookup(n)).join();
+    }
+    small.forEachPositive(d -> assertThat(small.indexed(d)).isTrue());
+    int indexed = 0;
+    for (NodeInfo d : dirs) {
+      indexed += small.directoriesOf(m, d.node()).size();
+    }
+    assertThat(indexed).as("no more than the cache holds").isLessThanOrEqualTo(3);
+  }
 }
