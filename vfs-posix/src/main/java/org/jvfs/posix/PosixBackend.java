@@ -322,9 +322,12 @@ public final class PosixBackend implements Backend {
   }
 
   /**
-   * Answers on the caller's thread where the kernel can without blocking: {@code
-   * openat2(RESOLVE_CACHED)} from a directory descriptor already open, then {@code statx} of the
-   * new descriptor. Unknown if the directory's descriptor is not cached, or the kernel says EAGAIN.
+   * Answers on the caller's thread: {@code openat2(O_PATH)} of the path from the root, then {@code
+   * statx} of the new descriptor. On another thread than the backend's IO threads, only while none
+   * of them is idle (an idle one takes the lookup instead, which spreads concurrent lookups over
+   * the cores), only with {@code RESOLVE_CACHED} and only in a watched directory: unknown where
+   * that would block. On an IO thread (a caller completing directly goes on from there) the lookup
+   * runs in full, as it would as a task.
    */
   @Override
   public Probe probeLookup(Node dir, Name name) {
@@ -332,10 +335,21 @@ public final class PosixBackend implements Backend {
       return Probe.unknown();
     }
     PosixNode d = node(dir);
-    if (!watchedNow(d)) {
+    boolean here = pool.onIoThread();
+    if (!here && pool.hasIdleThread()) {
+      return Probe.unknown(); // an idle IO thread takes the lookup: see readFile
+    }
+    if (here) {
+      try {
+        watch(d);
+      } catch (Exception e) {
+        return Probe.unknown();
+      }
+    } else if (!watchedNow(d)) {
       return Probe.unknown();
     }
-    int fd = resolver.openPath(d.path, name.bytes(), O_PATH, 0, true);
+    // On an IO thread the resolution may block: it is where the lookup would run anyway.
+    int fd = resolver.openPath(d.path, name.bytes(), O_PATH, 0, !here);
     if (fd == -Linux.ENOENT) {
       return Probe.absent();
     }
@@ -443,7 +457,8 @@ public final class PosixBackend implements Backend {
     if (!flags.creates()
         && !flags.truncate()
         && capabilities.contains(Capability.NONBLOCKING_PROBE)
-        && !closed) {
+        && !closed
+        && (pool.onIoThread() || !pool.hasIdleThread())) {
       CompletableFuture<Opened> now = tryOpenCached(d, name, base);
       if (now != null) {
         return now;
@@ -476,12 +491,24 @@ public final class PosixBackend implements Backend {
     return f;
   }
 
-  /** The open on the caller's thread: a completed future, or null to go to the pool. */
+  /**
+   * The open on the caller's thread (nonblocking, or in full on an IO thread, as in {@link
+   * #probeLookup}): a completed future, or null to go to the pool.
+   */
   private @Nullable CompletableFuture<Opened> tryOpenCached(PosixNode d, Name name, int flags) {
-    if (openFiles.size() >= options.maxOpenFiles() || !watchedNow(d)) {
+    boolean here = pool.onIoThread();
+    if (openFiles.size() >= options.maxOpenFiles() || (!here && !watchedNow(d))) {
       return null;
     }
-    int fd = resolver.openPath(d.path, name.bytes(), flags, 0, true);
+    if (here) {
+      try {
+        watch(d);
+      } catch (Exception e) {
+        return null;
+      }
+    }
+    // On an IO thread the open may block: it is where it would run anyway.
+    int fd = resolver.openPath(d.path, name.bytes(), flags, 0, !here);
     if (fd == -Linux.EAGAIN) {
       return null;
     }
