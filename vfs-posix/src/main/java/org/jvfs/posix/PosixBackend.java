@@ -275,6 +275,23 @@ public final class PosixBackend implements Backend {
     return false;
   }
 
+  /**
+   * Makes sure {@code d} is watched (where a watcher runs) before a call runs on this thread: on an
+   * IO thread ({@code here}) by watching it, which may block; elsewhere only if that takes no
+   * syscall. False if the call must go to the pool instead.
+   */
+  private boolean watchedFor(PosixNode d, boolean here) {
+    if (!here) {
+      return watchedNow(d);
+    }
+    try {
+      watch(d);
+      return true;
+    } catch (Exception e) {
+      return false; // the pool's attempt reports the failure
+    }
+  }
+
   private <T> CompletableFuture<T> io(IoPool.Task<T> task) {
     if (closed) {
       return CompletableFuture.failedFuture(new ClosedFileSystemException());
@@ -336,17 +353,8 @@ public final class PosixBackend implements Backend {
     }
     PosixNode d = node(dir);
     boolean here = pool.onIoThread();
-    if (!here && pool.hasIdleThread()) {
+    if ((!here && pool.hasIdleThread()) || !watchedFor(d, here)) {
       return Probe.unknown(); // an idle IO thread takes the lookup: see readFile
-    }
-    if (here) {
-      try {
-        watch(d);
-      } catch (Exception e) {
-        return Probe.unknown();
-      }
-    } else if (!watchedNow(d)) {
-      return Probe.unknown();
     }
     // On an IO thread the resolution may block: it is where the lookup would run anyway.
     int fd = resolver.openPath(d.path, name.bytes(), O_PATH, 0, !here);
@@ -497,15 +505,8 @@ public final class PosixBackend implements Backend {
    */
   private @Nullable CompletableFuture<Opened> tryOpenCached(PosixNode d, Name name, int flags) {
     boolean here = pool.onIoThread();
-    if (openFiles.size() >= options.maxOpenFiles() || (!here && !watchedNow(d))) {
+    if (openFiles.size() >= options.maxOpenFiles() || !watchedFor(d, here)) {
       return null;
-    }
-    if (here) {
-      try {
-        watch(d);
-      } catch (Exception e) {
-        return null;
-      }
     }
     // On an IO thread the open may block: it is where it would run anyway.
     int fd = resolver.openPath(d.path, name.bytes(), flags, 0, !here);
@@ -578,15 +579,14 @@ public final class PosixBackend implements Backend {
   /**
    * Reads the file in one IO-thread task, where the composed default would take four hand-offs: the
    * confined open of the name ({@code O_RDONLY | O_NONBLOCK | O_NOFOLLOW}, one {@code openat2} from
-   * the root), {@code statx} of the descriptor for its type, size and link count, {@code pread}s
-   * into an array of that size, each asking one byte more than the room left so that a short read
-   * ending at the size seen is known to be the end of file without a further read (the array grows
-   * only if the file grew), and close. A directory fails with EISDIR, any other kind of file that
-   * is not regular with EINVAL (its content has no end to read to).
+   * the root), {@code statx} of the descriptor for its type and size, {@code pread}s into an array
+   * of that size until one comes back short (see {@link #readRegular}), and close. A directory
+   * fails with EISDIR, any other kind of file that is not regular with EINVAL (its content has no
+   * end to read to).
    *
    * <p>While a watcher runs, the descriptor of a regular file read whole is kept in the {@link
    * OpenFileCache} ({@link PosixOptions#openFileCacheSize()}), and the next read of the same path
-   * is its {@code statx} and {@code pread} alone.
+   * is one {@code pread} (see {@link #readCached}).
    *
    * <p>With the probe on ({@link PosixOptions#probe()}), a file of at most {@value
    * #INLINE_READ_MAX} bytes is first read on the caller's thread where nothing blocks (see {@link
@@ -711,15 +711,44 @@ public final class PosixBackend implements Backend {
     if (s.type() != Linux.S_IFREG) {
       throw new BackendException(Errno.EINVAL, "not a regular file");
     }
+    return readRegular(fd, s.size, limit, nowait);
+  }
+
+  /**
+   * Reads the regular file of a cached descriptor whole, without a {@code statx}: {@link
+   * #readRegular} with the size its last read found, which the entry then keeps.
+   */
+  private byte @Nullable [] readCached(OpenFileCache.Entry cached, long limit, boolean nowait)
+      throws BackendException {
+    byte[] content = readRegular(cached.ref.fd(), cached.size, limit, nowait);
+    if (content != null && content.length != cached.size) {
+      cached.size = content.length;
+    }
+    return content;
+  }
+
+  /**
+   * Reads the regular file {@code fd} whole from its start into an array of {@code size} bytes
+   * (what {@code statx} or the last read found), each {@code pread} asking one byte more than the
+   * room left, until one comes back short: a short read of a regular file is its end (the kernel's
+   * read from a regular file stops early only there), so a file of the expected size takes one
+   * read. The array grows only if the file did. With {@code nowait}, through {@code
+   * preadv2(RWF_NOWAIT)}, and null where a read would block or is not supported, or the file is too
+   * big to copy on the caller's thread.
+   *
+   * @throws BackendException EFBIG beyond {@code limit}, or the read's errno
+   */
+  private byte @Nullable [] readRegular(int fd, long size, long limit, boolean nowait)
+      throws BackendException {
     long max = Math.min(limit, MAX_ARRAY);
-    if (s.size > max) {
+    if (size > max) {
       throw new BackendException(Errno.EFBIG);
     }
-    if (nowait && s.size > INLINE_READ_MAX) {
+    if (nowait && size > INLINE_READ_MAX) {
       return null; // not cheap: copying it would hold the caller's thread too long
     }
     int flags = nowait ? Linux.RWF_NOWAIT : 0;
-    byte[] buf = new byte[(int) Math.max(0, s.size)];
+    byte[] buf = new byte[(int) Math.max(0, size)];
     int count = 0;
     while (true) {
       int room = buf.length - count;
@@ -728,9 +757,6 @@ public final class PosixBackend implements Backend {
         return null;
       }
       n = PosixErrors.check(n);
-      if (n == 0) {
-        return count == buf.length ? buf : Arrays.copyOf(buf, count); // the end (it shrank?)
-      }
       if (n > room) {
         // The file goes on past the array (it grew): read on into a larger one.
         count = buf.length;
@@ -741,54 +767,7 @@ public final class PosixBackend implements Backend {
         continue;
       }
       count += (int) n;
-      if (count == s.size && n < PosixNative.peekRequest(room)) {
-        // A short read that stops exactly at the size statx gave: the end of the file, seen
-        // without the extra read that would return 0.
-        return buf;
-      }
-    }
-  }
-
-  /**
-   * Reads the regular file of a cached descriptor whole, without a {@code statx}: into an array of
-   * the size its last read found, asking one byte more than the room left, until a read comes back
-   * short. A short read of a regular file is its end: the kernel's read from a regular file stops
-   * early only there. With {@code nowait}, null where a read would block.
-   */
-  private byte @Nullable [] readCached(OpenFileCache.Entry cached, long limit, boolean nowait)
-      throws BackendException {
-    long max = Math.min(limit, MAX_ARRAY);
-    long guess = cached.size;
-    if (guess > max) {
-      throw new BackendException(Errno.EFBIG);
-    }
-    if (nowait && guess > INLINE_READ_MAX) {
-      return null;
-    }
-    int flags = nowait ? Linux.RWF_NOWAIT : 0;
-    byte[] buf = new byte[(int) guess];
-    int count = 0;
-    while (true) {
-      int room = buf.length - count;
-      long n = nat.preadPeek(cached.ref.fd(), buf, count, room, count, flags);
-      if (nowait && notNow(n)) {
-        return null;
-      }
-      n = PosixErrors.check(n);
-      if (n > room) {
-        // Longer than the array: it grew since its last read.
-        count = buf.length;
-        if (count + 1L > max) {
-          throw new BackendException(Errno.EFBIG);
-        }
-        buf = Arrays.copyOf(buf, (int) Math.min(max, Math.max(count + 1L, 2L * count + 16)));
-        continue;
-      }
-      count += (int) n;
       if (n < PosixNative.peekRequest(room)) {
-        if (count != cached.size) {
-          cached.size = count;
-        }
         return count == buf.length ? buf : Arrays.copyOf(buf, count);
       }
     }

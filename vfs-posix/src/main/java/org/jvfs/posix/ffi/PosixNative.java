@@ -633,58 +633,6 @@ public final class PosixNative {
   }
 
   /**
-   * {@code ssize_t pread(int fd, void *buf, size_t count, off_t offset)} into {@code dst[off, off +
-   * len)} through the thread's bounce buffer: at most {@code min(len, }{@value #IO_SCRATCH}{@code
-   * )} bytes a call. Retried on EINTR.
-   *
-   * @return the bytes read, 0 at end of file, or -errno
-   * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not fit {@code dst}
-   */
-  public long pread(int fd, byte[] dst, int off, int len, long position) {
-    java.util.Objects.checkFromIndexSize(off, len, dst.length);
-    Scratch s = scratch.get();
-    ByteBuffer bounce = s.io();
-    int want = Math.min(len, bounce.capacity());
-    while (true) {
-      long n = libc.pread(fd, s.ioAddr, want, position);
-      if (n >= 0) {
-        bounce.get(0, dst, off, (int) n);
-        return n;
-      }
-      int e = errno();
-      if (e != EINTR) {
-        return -e;
-      }
-    }
-  }
-
-  /**
-   * {@code ssize_t preadv2(int fd, const struct iovec *iov, int iovcnt, off_t offset, int flags)}
-   * (glibc 2.26, Linux 4.6) with one {@code struct iovec { void *iov_base; size_t iov_len; }} over
-   * the thread's bounce buffer, copied into {@code dst[off, off + len)}: at most {@code min(len,
-   * }{@value #IO_SCRATCH}{@code )} bytes a call. With {@link Linux#RWF_NOWAIT} the kernel answers
-   * EAGAIN instead of waiting for data not in the page cache. Not retried: EINTR is returned.
-   *
-   * @return the bytes read, 0 at end of file, or -errno
-   * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not fit {@code dst}
-   */
-  public long preadv2(int fd, byte[] dst, int off, int len, long position, int flags) {
-    java.util.Objects.checkFromIndexSize(off, len, dst.length);
-    Scratch s = scratch.get();
-    ByteBuffer bounce = s.io();
-    int want = Math.min(len, bounce.capacity());
-    ByteBuffer iov = s.struct;
-    iov.putLong(0, s.ioAddr);
-    iov.putLong(8, want);
-    long n = libc.preadv2(fd, s.structAddr, 1, position, flags);
-    if (n < 0) {
-      return -errno();
-    }
-    bounce.get(0, dst, off, (int) n);
-    return n;
-  }
-
-  /**
    * Reads on in a file and tells whether more follows: one {@code pread} (with {@code flags} other
    * than 0, one {@code preadv2} with those flags) of {@link #peekRequest peekRequest(len)} bytes at
    * {@code position} into the thread's bounce buffer, of which at most {@code len} are copied into

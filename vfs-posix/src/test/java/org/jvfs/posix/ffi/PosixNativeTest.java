@@ -1,6 +1,7 @@
 package org.jvfs.posix.ffi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +172,57 @@ class PosixNativeTest {
       nat.close(fd);
     }
     assertThat(nat.pread(fd, ByteBuffer.allocate(1), 0)).isEqualTo(neg(Errno.EBADF));
+  }
+
+  @Test
+  void openat2_ofADirectoryAndAName_composesThePath() throws Exception {
+    Files.createDirectories(dir.resolve("a/b"));
+    Files.writeString(dir.resolve("a/b/f"), "x");
+    int fd = nat.openat2(dirFd, b("a/b"), b("f"), Linux.O_RDONLY, 0, Linux.RESOLVE_BENEATH);
+    if (fd == -Linux.ENOSYS) {
+      return; // a kernel before 5.6
+    }
+    assertThat(fd).isNotNegative();
+    nat.close(fd);
+    fd = nat.openat2(dirFd, new byte[0], b("a"), Linux.O_RDONLY, 0, Linux.RESOLVE_BENEATH);
+    assertThat(fd).as("an empty directory path: the name alone").isNotNegative();
+    nat.close(fd);
+    assertThat(nat.openat2(dirFd, b("a"), b("none"), Linux.O_RDONLY, 0, Linux.RESOLVE_BENEATH))
+        .isEqualTo(neg(Errno.ENOENT));
+    assertThat(nat.openat2(dirFd, b("a\0"), b("f"), Linux.O_RDONLY, 0, 0))
+        .isEqualTo(neg(Errno.EINVAL));
+    assertThat(nat.openat2(dirFd, b("a"), b("f\0"), Linux.O_RDONLY, 0, 0))
+        .isEqualTo(neg(Errno.EINVAL));
+    byte[] half = new byte[Linux.PATH_MAX / 2];
+    java.util.Arrays.fill(half, (byte) 'x');
+    assertThat(nat.openat2(dirFd, half, half, Linux.O_RDONLY, 0, 0))
+        .isEqualTo(neg(Errno.ENAMETOOLONG));
+  }
+
+  @Test
+  void preadPeek_tellsWhetherMoreFollows() throws Exception {
+    int fd = create("f", "hello");
+    try {
+      byte[] buf = new byte[5];
+      assertThat(nat.preadPeek(fd, buf, 0, 5, 0, 0)).as("asked 6, the file has 5").isEqualTo(5);
+      assertThat(new String(buf, StandardCharsets.UTF_8)).isEqualTo("hello");
+      byte[] small = new byte[6];
+      assertThat(nat.preadPeek(fd, small, 1, 3, 0, 0)).as("more than the room").isEqualTo(4);
+      assertThat(new String(small, 1, 3, StandardCharsets.UTF_8)).isEqualTo("hel");
+      assertThat(small[4]).as("nothing stored past the room").isZero();
+      assertThat(nat.preadPeek(fd, buf, 0, 5, 5, 0)).as("at the end").isZero();
+      long nowait = nat.preadPeek(fd, buf, 0, 2, 3, Linux.RWF_NOWAIT);
+      assertThat(nowait == 2 || nowait == -Linux.EAGAIN || nowait == -Linux.EOPNOTSUPP)
+          .as("RWF_NOWAIT: the bytes, or a refusal; was %s", nowait)
+          .isTrue();
+      assertThatThrownBy(() -> nat.preadPeek(fd, buf, 3, 5, 0, 0))
+          .isInstanceOf(IndexOutOfBoundsException.class);
+      assertThat(PosixNative.peekRequest(5)).isEqualTo(6);
+      assertThat(PosixNative.peekRequest(Integer.MAX_VALUE)).isEqualTo(256 * 1024);
+    } finally {
+      nat.close(fd);
+    }
+    assertThat(nat.preadPeek(fd, new byte[1], 0, 1, 0, 0)).isEqualTo(neg(Errno.EBADF));
   }
 
   @Test
