@@ -26,8 +26,13 @@ import org.jvfs.spi.Name;
  *       {@code /proc/self/fd/N} of the backend's own confined O_PATH descriptor of the directory.
  *   <li>The watcher thread polls the inotify descriptor with a timeout (100 ms) so that {@link
  *       #close()} can stop it without closing a descriptor under a blocked read.
- *   <li>{@code IN_Q_OVERFLOW}, or a watch that cannot be added (the cap, or the kernel's {@code
- *       max_user_watches}), reports an overflow: the VFS drops the mount's cache.
+ *   <li>At the cap ({@code maxWatches}), or when the kernel refuses a watch ({@code
+ *       max_user_watches}: ENOSPC), the directory watched longest (never the root) is given up: its
+ *       watch is removed and the change of its name in its parent is reported, so that the VFS
+ *       drops its dentry and with it everything cached below it; nothing stays cached where no
+ *       event would come. Only where that cannot be done (its parent is not watched, or a watch
+ *       still cannot be added) is an overflow reported: the VFS drops the mount's cache.
+ *   <li>{@code IN_Q_OVERFLOW} reports an overflow.
  *   <li>Records are {@code struct inotify_event { int wd; u32 mask; u32 cookie; u32 len; char
  *       name[len]; }} ({@code include/uapi/linux/inotify.h}), name NUL-padded.
  * </ul>
@@ -55,6 +60,13 @@ final class InotifyWatcher implements AutoCloseable {
   private final int maxWatches;
   private final ConcurrentHashMap<Integer, PosixNode> byWd = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PosixNode, Integer> watched = new ConcurrentHashMap<>();
+
+  /** The watched directories by path, to find an evicted directory's parent. */
+  private final ConcurrentHashMap<PathKey, PosixNode> byPath = new ConcurrentHashMap<>();
+
+  /** The watched directories, oldest first (may hold ones no longer watched: skipped). */
+  private final java.util.ArrayDeque<PosixNode> order = new java.util.ArrayDeque<>();
+
   private final Thread thread;
   private volatile boolean closed;
 
@@ -79,24 +91,73 @@ final class InotifyWatcher implements AutoCloseable {
 
   /**
    * Watches the directory {@code dir}, reached by the O_PATH descriptor {@code dirFd}, unless it is
-   * watched already.
+   * watched already; at the cap, gives up the directory watched longest first.
    */
   void ensureWatched(PosixNode dir, int dirFd) {
     if (closed || watched.containsKey(dir)) {
       return;
     }
-    if (watched.size() >= maxWatches) {
-      sink.overflow();
-      return;
-    }
     byte[] proc = ("/proc/self/fd/" + dirFd).getBytes(StandardCharsets.US_ASCII);
-    int wd = nat.inotifyAddWatch(fd, proc, MASK);
-    if (wd < 0) {
-      sink.overflow();
-      return;
+    synchronized (order) {
+      if (watched.containsKey(dir)) {
+        return;
+      }
+      if (watched.size() >= maxWatches && !evictOldest()) {
+        sink.overflow();
+        return;
+      }
+      int wd = nat.inotifyAddWatch(fd, proc, MASK);
+      if (wd == -Linux.ENOSPC && evictOldest()) {
+        wd = nat.inotifyAddWatch(fd, proc, MASK);
+      }
+      if (wd < 0) {
+        sink.overflow();
+        return;
+      }
+      byWd.put(wd, dir);
+      watched.put(dir, wd);
+      byPath.put(new PathKey(dir.path), dir);
+      order.addLast(dir);
     }
-    byWd.put(wd, dir);
-    watched.put(dir, wd);
+  }
+
+  /**
+   * Gives up the watch of the directory watched longest (never the root), reporting its name as
+   * changed in its parent so that the VFS drops what it cached below it. Returns false if there is
+   * none to give up or its parent is not watched (its dentry could not be named). Holds {@code
+   * order}'s lock.
+   */
+  private boolean evictOldest() {
+    for (int tries = order.size(); tries > 0; tries--) {
+      PosixNode victim = order.pollFirst();
+      if (victim == null) {
+        return false;
+      }
+      Integer wd = watched.get(victim);
+      if (wd == null) {
+        continue; // already gone (IN_IGNORED)
+      }
+      if (victim.isRoot()) {
+        order.addLast(victim);
+        continue;
+      }
+      PosixNode parent = byPath.get(new PathKey(victim.parentPath()));
+      if (parent == null) {
+        order.addLast(victim);
+        return false;
+      }
+      watched.remove(victim, wd);
+      byWd.remove(wd, victim);
+      byPath.remove(new PathKey(victim.path), victim);
+      nat.inotifyRmWatch(fd, wd);
+      Name name = name(new String(victim.name(), StandardCharsets.UTF_8));
+      if (name == null) {
+        return false;
+      }
+      sink.changed(parent, name);
+      return true;
+    }
+    return false;
   }
 
   private void run() {
@@ -145,6 +206,7 @@ final class InotifyWatcher implements AutoCloseable {
       if ((mask & Linux.IN_IGNORED) != 0) {
         byWd.remove(wd);
         watched.remove(dir, wd);
+        byPath.remove(new PathKey(dir.path), dir);
         continue;
       }
       sink.changed(dir, name.isEmpty() ? null : name(name));

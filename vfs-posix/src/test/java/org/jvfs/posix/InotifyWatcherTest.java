@@ -87,7 +87,7 @@ class InotifyWatcherTest {
   }
 
   @Test
-  void beyondMaxWatches_reportsOverflow() throws Exception {
+  void beyondMaxWatches_withOnlyTheRootToGiveUp_reportsOverflow() throws Exception {
     Path a = Files.createDirectory(dir.resolve("a"));
     int rootFd = open(dir);
     int aFd = open(a);
@@ -99,6 +99,44 @@ class InotifyWatcherTest {
       assertThat(overflows).hasValue(1);
     } finally {
       w.close();
+      nat.close(aFd);
+      nat.close(rootFd);
+    }
+  }
+
+  @Test
+  void atTheCap_theOldestDirectoryIsGivenUp_andReportedChangedInItsParent() throws Exception {
+    Path a = Files.createDirectory(dir.resolve("a"));
+    Path b = Files.createDirectory(dir.resolve("b"));
+    int rootFd = open(dir);
+    int aFd = open(a);
+    int bFd = open(b);
+    PosixNode root = new PosixNode(1, 1, new byte[0]);
+    PosixNode na = new PosixNode(1, 2, "a".getBytes(StandardCharsets.UTF_8));
+    PosixNode nb = new PosixNode(1, 3, "b".getBytes(StandardCharsets.UTF_8));
+    InotifyWatcher w = new InotifyWatcher(sink, 2);
+    try {
+      w.ensureWatched(root, rootFd);
+      w.ensureWatched(na, aFd);
+      w.ensureWatched(nb, bFd);
+      assertThat(w.watchCount()).isEqualTo(2);
+      assertThat(w.isWatched(na)).as("a, the oldest but the root, given up").isFalse();
+      assertThat(w.isWatched(root)).isTrue();
+      assertThat(w.isWatched(nb)).isTrue();
+      assertThat(changes).as("a reported changed in the root").contains(root + "|a");
+      assertThat(overflows).hasValue(0);
+      Files.writeString(a.resolve("x"), "x");
+      Files.writeString(b.resolve("y"), "y");
+      await("b's event", () -> changes.contains(nb + "|y"));
+      assertThat(changes).as("a is no longer watched").doesNotContain(na + "|x");
+      // Watching a again gives up b.
+      w.ensureWatched(na, aFd);
+      assertThat(w.isWatched(na)).isTrue();
+      assertThat(w.isWatched(nb)).isFalse();
+      assertThat(changes).contains(root + "|b");
+    } finally {
+      w.close();
+      nat.close(bFd);
       nat.close(aFd);
       nat.close(rootFd);
     }

@@ -285,6 +285,9 @@ public final class Linux {
   /** {@code EMFILE}: the process's limit of open descriptors is reached. */
   public static final int EMFILE = 24;
 
+  /** {@code ENOSPC}: for inotify, the user's limit of watches is reached. */
+  public static final int ENOSPC = 28;
+
   /** {@code EOPNOTSUPP}. */
   public static final int EOPNOTSUPP = 95;
 
