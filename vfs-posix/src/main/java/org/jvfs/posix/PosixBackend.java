@@ -61,8 +61,10 @@ import org.jvfs.spi.StoreInfo;
  *       is.
  *   <li>Every descriptor is an {@link FdRef}: closing a file or evicting a directory during a
  *       syscall on it closes the descriptor after the syscall.
- *   <li>The nonblocking probe (optional) runs {@code openat2(RESOLVE_CACHED)} and {@code
- *       preadv2(RWF_NOWAIT)} on the caller's thread; EAGAIN sends the call to the pool.
+ *   <li>The probe ({@link PosixOptions#probe()}, on by default): a whole-file read, lookup or plain
+ *       open called on one of the IO threads runs there at once; called on another thread, it goes
+ *       to an idle IO thread if there is one, else it is tried on the caller's thread with {@code
+ *       openat2(RESOLVE_CACHED)} and {@code preadv2(RWF_NOWAIT)}, and EAGAIN sends it to the pool.
  *   <li>With a watch sink, every directory is watched before the syscall that looks into it.
  * </ul>
  *
@@ -588,7 +590,8 @@ public final class PosixBackend implements Backend {
    * OpenFileCache} ({@link PosixOptions#openFileCacheSize()}), and the next read of the same path
    * is one {@code pread} (see {@link #readCached}).
    *
-   * <p>With the probe on ({@link PosixOptions#probe()}), a file of at most {@value
+   * <p>With the probe on ({@link PosixOptions#probe()}), the read runs at once when called on an IO
+   * thread; called on another thread while no IO thread is idle, a file of at most {@value
    * #INLINE_READ_MAX} bytes is first read on the caller's thread where nothing blocks (see {@link
    * #tryReadCached}), which saves the hand-off to the pool and back.
    */
