@@ -69,13 +69,18 @@ final class IoPool {
     try {
       executor.execute(
           () -> {
+            // Done before the future completes: its callbacks, which run here, see the pool
+            // without this task.
+            T value;
             try {
-              f.complete(task.run());
+              value = task.run();
             } catch (Throwable t) {
-              f.completeExceptionally(t);
-            } finally {
               pending.decrementAndGet();
+              f.completeExceptionally(t);
+              return;
             }
+            pending.decrementAndGet();
+            f.complete(value);
           });
     } catch (RejectedExecutionException e) {
       pending.decrementAndGet();
@@ -90,6 +95,11 @@ final class IoPool {
   /** Returns true if the calling thread is one of this pool's. */
   boolean onIoThread() {
     return Thread.currentThread() instanceof IoThread t && t.pool == this;
+  }
+
+  /** Returns how many tasks are queued or running (a snapshot). */
+  int pending() {
+    return pending.get();
   }
 
   /** Returns true if some thread of the pool has nothing to do (a snapshot, may be stale). */

@@ -85,6 +85,9 @@ public final class PosixBackend implements Backend {
    */
   private static final int READ_FILE_FLAGS = O_RDONLY | Linux.O_NONBLOCK;
 
+  /** One call in this many goes to an idle IO thread even when none is in the pool. */
+  static final int SPREAD_EVERY = 64;
+
   /** The largest file a whole-file read tries on the caller's thread (with the probe on). */
   static final int INLINE_READ_MAX = 256 * 1024;
 
@@ -96,6 +99,11 @@ public final class PosixBackend implements Backend {
   private final FdCounter counter = new FdCounter();
   private final DirFdCache dirFds;
   private final OpenFileCache files;
+
+  /** Counts calls the probe could answer on a caller's thread: see {@link #handOff}. */
+  private final java.util.concurrent.atomic.AtomicInteger spread =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final IoPool pool;
   private final Set<PosixFile> openFiles = ConcurrentHashMap.newKeySet();
   private final Set<Capability> capabilities;
@@ -278,6 +286,23 @@ public final class PosixBackend implements Backend {
   }
 
   /**
+   * Decides, for a call the probe could answer on a thread that is not one of the IO threads,
+   * whether to hand it to an idle IO thread instead. Yes while other calls are in the pool (the
+   * caller has several in flight: an idle IO thread means an idle core to run this one on); and,
+   * with none in the pool, for one call in {@value #SPREAD_EVERY}, so that a caller that completes
+   * directly and issues its next call from the completion (an event loop's lanes) moves some lanes
+   * onto IO threads, where they go on without a hand-off. Otherwise the call runs on the caller's
+   * thread: a caller that waits for each result (a blocking {@code Files.readAllBytes} through the
+   * java.nio provider) would only wait for two thread wake-ups.
+   */
+  private boolean handOff() {
+    if (!pool.hasIdleThread()) {
+      return false;
+    }
+    return pool.pending() > 0 || spread.incrementAndGet() % SPREAD_EVERY == 0;
+  }
+
+  /**
    * Makes sure {@code d} is watched (where a watcher runs) before a call runs on this thread: on an
    * IO thread ({@code here}) by watching it, which may block; elsewhere only if that takes no
    * syscall. False if the call must go to the pool instead.
@@ -355,7 +380,7 @@ public final class PosixBackend implements Backend {
     }
     PosixNode d = node(dir);
     boolean here = pool.onIoThread();
-    if ((!here && pool.hasIdleThread()) || !watchedFor(d, here)) {
+    if ((!here && handOff()) || !watchedFor(d, here)) {
       return Probe.unknown(); // an idle IO thread takes the lookup: see readFile
     }
     // On an IO thread the resolution may block: it is where the lookup would run anyway.
@@ -468,7 +493,7 @@ public final class PosixBackend implements Backend {
         && !flags.truncate()
         && capabilities.contains(Capability.NONBLOCKING_PROBE)
         && !closed
-        && (pool.onIoThread() || !pool.hasIdleThread())) {
+        && (pool.onIoThread() || !handOff())) {
       CompletableFuture<Opened> now = tryOpenCached(d, name, base);
       if (now != null) {
         return now;
@@ -612,7 +637,7 @@ public final class PosixBackend implements Backend {
           return CompletableFuture.failedFuture(e);
         }
       }
-      if (!pool.hasIdleThread()) {
+      if (!handOff()) {
         CompletableFuture<byte[]> now = tryReadCached(d, name, limit);
         if (now != null) {
           return now;
