@@ -139,9 +139,14 @@ final class OpenFileCache {
       return ref;
     }
     PathKey key = new PathKey(path);
-    directories
-        .computeIfAbsent(new PathKey(parentOf(path)), k -> new AtomicInteger())
-        .incrementAndGet();
+    // Counted in one atomic step with forgetIn's: never into a counter it just dropped.
+    directories.compute(
+        new PathKey(parentOf(path)),
+        (k, n) -> {
+          AtomicInteger count = n == null ? new AtomicInteger() : n;
+          count.incrementAndGet();
+          return count;
+        });
     Entry entry = new Entry(ref, size);
     if (c.asMap().putIfAbsent(key, entry) != null) {
       forgetIn(parentOf(path));
