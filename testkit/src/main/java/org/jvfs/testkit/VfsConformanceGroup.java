@@ -47,6 +47,10 @@ abstract class VfsConformanceGroup {
     return kit.caching();
   }
 
+  final boolean pushesInvalidations() {
+    return kit.pushesInvalidations();
+  }
+
   final CompletionMode completionMode() {
     return kit.completionMode();
   }

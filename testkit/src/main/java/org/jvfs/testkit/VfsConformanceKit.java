@@ -62,6 +62,16 @@ public abstract class VfsConformanceKit {
   protected abstract CompletionMode completionMode();
 
   /**
+   * Returns true if the backend reports changes to the VFS (the WATCH policy), the VFS's own
+   * included: such a report may arrive just after a lookup cached its answer and briefly turn it
+   * into MISS (never into a wrong answer), so tests of a cached answer right after a change wait
+   * for the reports to settle. Default false.
+   */
+  protected boolean pushesInvalidations() {
+    return false;
+  }
+
+  /**
    * Returns true (the default) to wrap every backend in an {@link AsyncBackend}; a backend that
    * already completes on threads of its own may return false.
    */

@@ -42,11 +42,30 @@ abstract class VfsLookupConformance extends VfsConformanceGroup {
     assertThat(r.attributes().isDirectory()).isTrue();
   }
 
+  /**
+   * Looks {@code path} up, then answers {@code lookupNow}; where the backend pushes invalidations,
+   * tries again (for up to 5 s) while the answer is a MISS, which the reports of the VFS's own
+   * changes may briefly cause.
+   */
+  private LookupResult lookupThenNow(String path) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      await(vfs().lookup(path));
+      LookupResult r = vfs().lookupNow(path);
+      if (!caching()
+          || !pushesInvalidations()
+          || r.status() != LookupResult.Status.MISS
+          || System.nanoTime() > deadline) {
+        return r;
+      }
+      Thread.onSpinWait();
+    }
+  }
+
   @Test
   void lookupNow_afterLookup_hitsWithCacheOnAndMissesWithCacheOff() {
     put("/f", "abcd");
-    await(vfs().lookup("/f"));
-    LookupResult r = vfs().lookupNow("/f");
+    LookupResult r = lookupThenNow("/f");
     if (caching()) {
       assertThat(r.status()).isEqualTo(LookupResult.Status.HIT);
       assertThat(r.attributes().size()).isEqualTo(4);
@@ -57,8 +76,7 @@ abstract class VfsLookupConformance extends VfsConformanceGroup {
 
   @Test
   void lookupNow_afterAbsentLookup_isAbsentWithCacheOnAndMissWithCacheOff() {
-    await(vfs().lookup("/nope"));
-    assertThat(vfs().lookupNow("/nope").status())
+    assertThat(lookupThenNow("/nope").status())
         .isEqualTo(caching() ? LookupResult.Status.ABSENT : LookupResult.Status.MISS);
   }
 

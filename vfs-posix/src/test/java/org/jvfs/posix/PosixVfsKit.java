@@ -48,6 +48,11 @@ abstract class PosixVfsKit extends VfsConformanceKit {
   }
 
   @Override
+  protected boolean pushesInvalidations() {
+    return watch;
+  }
+
+  @Override
   protected CompletionMode completionMode() {
     return mode;
   }
