@@ -631,8 +631,7 @@ public final class PosixBackend implements Backend {
         // Called on an IO thread (a caller completing directly goes on from there): the read runs
         // here, blocking if it must, with no hop to another IO thread.
         try {
-          watch(d);
-          return CompletableFuture.completedFuture(readWhole(d, name, limit, false));
+          return CompletableFuture.completedFuture(readBlocking(d, name, limit));
         } catch (Exception e) {
           return CompletableFuture.failedFuture(e);
         }
@@ -644,13 +643,15 @@ public final class PosixBackend implements Backend {
         }
       }
     }
-    return io(
-        () -> {
-          watch(d);
-          byte[] content = readWhole(d, name, limit, false);
-          assert content != null;
-          return content;
-        });
+    return io(() -> readBlocking(d, name, limit));
+  }
+
+  /** The whole-file read where blocking is allowed (an IO thread): watch, then read. */
+  private byte[] readBlocking(PosixNode d, Name name, long limit) throws Exception {
+    watch(d);
+    byte[] content = readWhole(d, name, limit, false);
+    assert content != null; // only a nonblocking read answers null
+    return content;
   }
 
   /**
