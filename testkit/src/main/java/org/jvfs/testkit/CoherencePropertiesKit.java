@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.Transformer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 import org.jvfs.Vfs;
 import org.jvfs.spi.Backend;
+import org.jvfs.testkit.property.Coverage;
+import org.jvfs.testkit.property.Property;
 
 /**
  * Cache coherence: random chains of operations run through a caching {@link Vfs}; after each, every
@@ -23,13 +18,18 @@ import org.jvfs.spi.Backend;
  * (from {@link #newBackend()}, one per chain) reads. The cached Vfs is under the PRIVATE policy, so
  * all mutations go through it; the uncached one only reads.
  *
- * <p>A failure prints its seed; run it again with {@code @Property(tries = 100, seed = "...")}.
+ * <p>A failure prints the shrunk chain as code and its seed; {@code -Djvfs.seed=...} replays it.
  */
 public abstract class CoherencePropertiesKit {
   private static final List<String> PROBES = TreeSnapshot.paths("/", List.of("a", "b", "c"), 2);
 
   /** For subclasses. */
   protected CoherencePropertiesKit() {}
+
+  /** Returns how many chains to try (100 by default); each makes a backend. */
+  protected int tries() {
+    return 100;
+  }
 
   /**
    * Makes the backend of one chain, empty. Both the cached and the uncached Vfs of the chain mount
@@ -80,8 +80,11 @@ public abstract class CoherencePropertiesKit {
     }
 
     void step(FsOp op) {
-      Outcome o = op.on(cached);
-      Statistics.label("outcome").collect(op.kind() + (o.isSuccess() ? " ok" : " failed"));
+      boolean over =
+          op instanceof FsOp.Rename r
+              && new FsOp.Lookup(r.target(), false).on(uncached).value()
+                  instanceof ReferenceModel.Stat;
+      FsOpCoverage.record(op, op.on(cached), over);
     }
 
     void agree() {
@@ -109,42 +112,29 @@ public abstract class CoherencePropertiesKit {
     }
   }
 
-  /** Chains of up to 40 operations, each on a pair over a fresh backend. */
-  @Provide
-  public Arbitrary<ActionChain<Pair>> chains() {
-    Action.Independent<Pair> op =
-        new Action.Independent<>() {
-          @Override
-          public Arbitrary<Transformer<Pair>> transformer() {
-            return FsOpArbitraries.ops()
-                .map(o -> Transformer.<Pair>mutate(o.toString(), p -> p.step(o)));
-          }
-        };
-    return ActionChain.<Pair>startWith(this::newPair).withAction(op).withMaxTransformations(40);
-  }
-
   /**
-   * After every operation the cached view equals the uncached one. The number of tries is not set
-   * here: a subclass sets it with {@code @PropertyDefaults(tries = ...)} (jqwik's default is 1000).
+   * After every operation of a chain of 40, the cached view equals the uncached one. Requires that
+   * every mutating kind succeeded, hard links and paths with {@code ..} were tried, and a rename
+   * replaced an existing target.
    */
-  @Property
-  public void cachedView_equalsUncachedView(@ForAll("chains") ActionChain<Pair> chain) {
-    try {
-      chain.withInvariant("cached and uncached views agree", Pair::agree).run();
-    } finally {
-      chain.finalState().ifPresent(Pair::close);
+  @Test
+  public void cachedView_equalsUncachedView() {
+    List<Coverage.Requirement> required = new java.util.ArrayList<>();
+    for (String kind :
+        List.of("mkdir", "write", "append", "truncate", "rename(replace)", "delete", "symlink")) {
+      required.add(Coverage.tried(kind + " ok"));
     }
-    Statistics.label("outcome")
-        .coverage(
-            c -> {
-              for (String kind :
-                  List.of("mkdir", "write", "append", "truncate", "rename(replace)", "delete")) {
-                c.check(kind + " ok").count(n -> n > 0);
-              }
-              // Hard links succeed rarely (the generator must hit an existing file), so with few
-              // tries only their being tried is required.
-              c.checkQuery(v -> String.valueOf(v.get(0)).startsWith("link ")).count(n -> n > 0);
-              c.check("symlink ok").count(n -> n > 0);
-            });
+    required.add(FsOpCoverage.hardLinkTried());
+    required.add(Coverage.tried(FsOpCoverage.DOTS));
+    required.add(Coverage.tried(FsOpCoverage.RENAME_OVER));
+    Property.chains(this::newPair, FsOpGen.ops(), Pair::step)
+        .maxActions(40)
+        .invariant(Pair::agree)
+        .teardown(Pair::close)
+        .describe(FsOp::code)
+        .tries(tries())
+        .named(getClass().getSimpleName() + "#cachedView_equalsUncachedView")
+        .require(required.toArray(new Coverage.Requirement[0]))
+        .check();
   }
 }

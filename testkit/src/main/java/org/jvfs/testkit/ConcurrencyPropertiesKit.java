@@ -11,17 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 import org.jvfs.LookupResult;
 import org.jvfs.LookupResult.Status;
 import org.jvfs.Vfs;
 import org.jvfs.spi.Backend;
+import org.jvfs.testkit.property.Coverage;
+import org.jvfs.testkit.property.Gen;
+import org.jvfs.testkit.property.Property;
 
 /**
  * Concurrent chains on one caching {@link Vfs} over a backend from {@link #newBackend()}: two to
@@ -32,8 +29,9 @@ import org.jvfs.spi.Backend;
  * races creates and deletes of {@code /x} against lookups of it, for the per-directory generation
  * guard.
  *
- * <p>Thread scheduling is not reproducible, so a seed replays the chains, not the interleaving; a
- * failure that does not come back with {@code @Property(seed = "...")} is still a real race.
+ * <p>Thread scheduling is not reproducible, so a seed ({@code -Djvfs.seed=...}) replays the chains,
+ * not the interleaving, and shrinking may stop early; a failure that does not come back is still a
+ * real race.
  */
 public abstract class ConcurrencyPropertiesKit {
 
@@ -60,28 +58,57 @@ public abstract class ConcurrencyPropertiesKit {
     return Vfs.builder().caching(false).mount("/", backend).build();
   }
 
-  /** Two to four chains, each in a directory of its own and in the shared {@code /s}. */
-  @Provide
-  public Arbitrary<List<List<FsOp>>> threadChains() {
-    return Arbitraries.integers()
-        .between(2, 4)
+  /** Returns how many tries each property makes: {@code base} by default. */
+  protected int tries(int base) {
+    return base;
+  }
+
+  /**
+   * Two to four chains of 10 to 30 operations, each in a directory of its own and in {@code /s}.
+   */
+  static Gen<List<List<FsOp>>> threadChains() {
+    return Gen.ints(2, 4)
         .flatMap(
             n -> {
-              List<Arbitrary<List<FsOp>>> chains = new ArrayList<>();
+              List<Gen<List<FsOp>>> chains = new ArrayList<>();
               for (int t = 0; t < n; t++) {
-                Arbitrary<String> paths =
-                    Arbitraries.oneOf(
-                        FsOpArbitraries.simplePaths("/t" + t), FsOpArbitraries.simplePaths("/s"));
-                chains.add(FsOpArbitraries.ops(paths, paths).list().ofMinSize(10).ofMaxSize(30));
+                Gen<String> paths =
+                    Gen.oneOf(FsOpGen.simplePaths("/t" + t), FsOpGen.simplePaths("/s"));
+                chains.add(FsOpGen.ops(paths, paths).list(10, 30));
               }
-              return net.jqwik.api.Combinators.combine(chains).as(l -> l);
+              return Gen.sequence(chains);
             });
   }
 
-  /** After concurrent chains joined, the cache agrees with the backend and with an uncached Vfs. */
-  @Property(tries = 40)
-  public void concurrentChains_leaveCacheAndBackendInAgreement(
-      @ForAll("threadChains") List<List<FsOp>> chains) throws Exception {
+  /** Returns the chains as code, one list per thread. */
+  static String code(List<List<FsOp>> chains) {
+    StringBuilder b = new StringBuilder();
+    for (int t = 0; t < chains.size(); t++) {
+      b.append(t == 0 ? "" : ",\n").append("List.of( // thread ").append(t);
+      List<FsOp> chain = chains.get(t);
+      for (int i = 0; i < chain.size(); i++) {
+        b.append("\n    ").append(chain.get(i).code()).append(i + 1 < chain.size() ? "," : "");
+      }
+      b.append(")");
+    }
+    return b.toString();
+  }
+
+  /**
+   * After concurrent chains joined, the cache agrees with the backend and with an uncached Vfs (40
+   * tries); requires that some mutation succeeded in more than 80% of them.
+   */
+  @Test
+  public void concurrentChains_leaveCacheAndBackendInAgreement() {
+    Property.forAll(threadChains())
+        .tries(tries(40))
+        .describe(ConcurrencyPropertiesKit::code)
+        .named(getClass().getSimpleName() + "#concurrentChains_leaveCacheAndBackendInAgreement")
+        .require(Coverage.inMoreThan(80, "mutations succeeded"))
+        .check(this::concurrentChains);
+  }
+
+  private void concurrentChains(List<List<FsOp>> chains) throws Exception {
     Backend backend = newBackend();
     try (backend;
         Vfs vfs = cached(backend);
@@ -118,7 +145,9 @@ public abstract class ConcurrencyPropertiesKit {
         assertThat(th.isAlive()).as("a chain hung").isFalse();
       }
       assertThat(errors).isEmpty();
-      Statistics.label("successful mutations").collect(succeeded.get() > 0);
+      if (succeeded.get() > 0) {
+        Coverage.record("mutations succeeded");
+      }
 
       assertThat(vfs.verifyCache()).isEmpty();
       assertThat(vfs.openFileCount()).isZero();
@@ -131,14 +160,24 @@ public abstract class ConcurrencyPropertiesKit {
     } finally {
       releaseBackend(backend);
     }
-    Statistics.label("successful mutations").coverage(c -> c.check(true).percentage(p -> p > 80));
   }
 
-  /** Lookups of {@code /x} racing its creates and deletes leave no stale answer in the cache. */
-  @Property(tries = 20)
-  public void lookupsRacingCreateAndDelete_leaveNoStaleAnswer(
-      @ForAll @IntRange(min = 100, max = 400) int rounds, @ForAll boolean endWithFile)
-      throws Exception {
+  /**
+   * Lookups of {@code /x} racing 100 to 400 rounds of its create and delete leave no stale answer
+   * in the cache (20 tries).
+   */
+  @Test
+  public void lookupsRacingCreateAndDelete_leaveNoStaleAnswer() {
+    Property.forAll(Gen.combine(Gen.ints(100, 400), Gen.booleans(), Race::new))
+        .tries(tries(20))
+        .named(getClass().getSimpleName() + "#lookupsRacingCreateAndDelete_leaveNoStaleAnswer")
+        .check(r -> race(r.rounds(), r.endWithFile()));
+  }
+
+  /** One race: how many create/delete rounds, and whether a file is left at the end. */
+  record Race(int rounds, boolean endWithFile) {}
+
+  private void race(int rounds, boolean endWithFile) throws Exception {
     Backend backend = newBackend();
     try (backend;
         Vfs vfs = cached(backend);
@@ -184,7 +223,7 @@ public abstract class ConcurrencyPropertiesKit {
       } else if (now.status() == Status.ABSENT) {
         assertThat(exists).as("lookupNow says ABSENT").isFalse();
       }
-      Statistics.label("lookupNow").collect(now.status());
+      Coverage.record("lookupNow " + now.status());
       CompletableFuture<LookupResult> later = vfs.lookup("/x");
       assertThat(later.get(10, TimeUnit.SECONDS).isHit()).isEqualTo(exists);
       assertThat(vfs.verifyCache()).isEmpty();

@@ -43,6 +43,45 @@ public sealed interface FsOp {
   /** Runs on a Vfs and waits for it (at most {@link #TIMEOUT_SECONDS}). */
   Outcome on(Vfs vfs);
 
+  /**
+   * Returns the Java expression that makes this operation, such as {@code new FsOp.Write("/a", new
+   * byte[] {'a'})}: a shrunk chain printed this way pastes into a regression test.
+   */
+  default String code() {
+    StringBuilder b = new StringBuilder("new FsOp.").append(getClass().getSimpleName()).append('(');
+    java.lang.reflect.RecordComponent[] parts = getClass().getRecordComponents();
+    for (int i = 0; i < parts.length; i++) {
+      Object v;
+      try {
+        v = parts[i].getAccessor().invoke(this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      b.append(i > 0 ? ", " : "").append(literal(v));
+    }
+    return b.append(')').toString();
+  }
+
+  /** Returns {@code v} (a string, a byte array, a boolean or a number) as a Java literal. */
+  private static String literal(Object v) {
+    if (v instanceof String s) {
+      return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+    if (v instanceof byte[] bytes) {
+      StringBuilder b = new StringBuilder("new byte[] {");
+      for (int i = 0; i < bytes.length; i++) {
+        byte x = bytes[i];
+        b.append(i > 0 ? ", " : "")
+            .append(x >= 'a' && x <= 'z' ? "'" + (char) x + "'" : String.valueOf(x));
+      }
+      return b.append('}').toString();
+    }
+    if (v instanceof Long l) {
+      return l + "L";
+    }
+    return String.valueOf(v);
+  }
+
   /** Waits for {@code f} and maps its value, or returns its failure. */
   static <T> Outcome await(CompletableFuture<T> f, Function<? super T, ?> value) {
     T v;

@@ -15,27 +15,21 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.Transformer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 import org.jvfs.Vfs;
 import org.jvfs.memory.MemoryBackend;
 import org.jvfs.nio.VfsFileSystem;
 import org.jvfs.nio.VfsFileSystems;
 import org.jvfs.spi.NodeKind;
+import org.jvfs.testkit.property.ChainProperty;
+import org.jvfs.testkit.property.Coverage;
+import org.jvfs.testkit.property.Gen;
+import org.jvfs.testkit.property.Property;
 
 /**
  * The stateful property through {@code java.nio}: random chains of {@link FsOp}s run as {@code
@@ -102,12 +96,15 @@ class NioDifferentialProperties {
 
     void step(FsOp op) {
       if (op instanceof FsOp.Rename r && r.replace() && movesIntoItself(r)) {
-        Statistics.label("outcome").collect("rename(replace) over its own way, skipped");
+        Coverage.record("rename(replace) over its own way, skipped");
         return;
       }
+      boolean over =
+          op instanceof FsOp.Rename r
+              && Files.exists(jdk.path(r.target()), LinkOption.NOFOLLOW_LINKS);
       Outcome expected = run(op, jdk);
       Outcome actual = run(op, jvfs);
-      Statistics.label("outcome").collect(op.kind() + (expected.isSuccess() ? " ok" : " failed"));
+      FsOpCoverage.record(op, expected, over);
       assertThat(actual).as("%s", op).isEqualTo(expected);
     }
 
@@ -310,94 +307,49 @@ class NioDifferentialProperties {
   }
 
   /** Link targets without {@code ..}: relative names, absolute paths, or the root. */
-  @SuppressWarnings("unchecked")
-  static Arbitrary<String> linkTargets() {
-    Arbitrary<List<String>> parts = FsOpArbitraries.names().list().ofMinSize(1).ofMaxSize(3);
-    return Arbitraries.frequencyOf(
-        Tuple.of(4, parts.map(l -> String.join("/", l))),
-        Tuple.of(3, parts.map(l -> "/" + String.join("/", l))),
-        Tuple.of(1, Arbitraries.just("/")));
+  static Gen<String> linkTargets() {
+    Gen<List<String>> parts = FsOpGen.names().list(1, 3);
+    return Gen.frequency(
+        Gen.weight(4, parts.map(l -> String.join("/", l))),
+        Gen.weight(3, parts.map(l -> "/" + String.join("/", l))),
+        Gen.weight(1, "/"));
   }
 
-  static Arbitrary<ActionChain<Twin>> chains(boolean caching) {
-    Arbitrary<FsOp> ops =
-        FsOpArbitraries.ops(
-            FsOpArbitraries.simplePaths(), FsOpArbitraries.simplePaths(), linkTargets());
-    return ActionChain.<Twin>startWith(() -> new Twin(caching))
-        .withAction(
-            new Action.Independent<Twin>() {
-              @Override
-              public Arbitrary<Transformer<Twin>> transformer() {
-                return ops.map(op -> Transformer.<Twin>mutate(op.toString(), t -> t.step(op)));
-              }
-            })
-        .withMaxTransformations(30);
+  static ChainProperty<Twin, FsOp> chains(boolean caching) {
+    Gen<FsOp> ops = FsOpGen.ops(FsOpGen.simplePaths(), FsOpGen.simplePaths(), linkTargets());
+    List<String> kinds =
+        List.of(
+            "mkdir",
+            "write",
+            "append",
+            "truncate",
+            "read",
+            "rename",
+            "rename(replace)",
+            "delete",
+            "link",
+            "symlink",
+            "list",
+            "readlink",
+            "stat",
+            "lookup");
+    return Property.chains(() -> new Twin(caching), ops, Twin::step)
+        .maxActions(30)
+        .invariant(Twin::checkInvariants)
+        .teardown(Twin::close)
+        .describe(FsOp::code)
+        .tries(120)
+        .require(FsOpCoverage.okAndFailed(kinds))
+        .require(Coverage.tried(FsOpCoverage.RENAME_OVER));
   }
 
-  @Provide
-  Arbitrary<ActionChain<Twin>> cachedChains() {
-    return chains(true);
+  @Test
+  void cachedJvfs_agreesWithJdkProvider() {
+    chains(true).check();
   }
 
-  @Provide
-  Arbitrary<ActionChain<Twin>> uncachedChains() {
-    return chains(false);
-  }
-
-  private static void run(ActionChain<Twin> chain) {
-    try {
-      chain.withInvariant("same trees, nothing open or pending", Twin::checkInvariants).run();
-    } finally {
-      chain.finalState().ifPresent(Twin::close);
-    }
-  }
-
-  private static void checkCoverage() {
-    List<String> kinds = new ArrayList<>();
-    for (String kind :
-        new String[] {
-          "mkdir",
-          "write",
-          "append",
-          "truncate",
-          "read",
-          "rename",
-          "rename(replace)",
-          "delete",
-          "link",
-          "symlink",
-          "list",
-          "readlink",
-          "stat",
-          "lookup"
-        }) {
-      kinds.add(kind + " ok");
-      kinds.add(kind + " failed");
-    }
-    Statistics.label("outcome")
-        .coverage(
-            c -> {
-              for (String k : kinds) {
-                if (k.equals("link ok")) {
-                  // Rare by generation (the link must name an existing file): see
-                  // VfsModelProperties; only its being tried is required.
-                  c.checkQuery(v -> String.valueOf(v.get(0)).startsWith("link ")).count(n -> n > 0);
-                  continue;
-                }
-                c.check(k).count(n -> n > 0);
-              }
-            });
-  }
-
-  @Property(tries = 120)
-  void cachedJvfs_agreesWithJdkProvider(@ForAll("cachedChains") ActionChain<Twin> chain) {
-    run(chain);
-    checkCoverage();
-  }
-
-  @Property(tries = 120)
-  void uncachedJvfs_agreesWithJdkProvider(@ForAll("uncachedChains") ActionChain<Twin> chain) {
-    run(chain);
-    checkCoverage();
+  @Test
+  void uncachedJvfs_agreesWithJdkProvider() {
+    chains(false).check();
   }
 }

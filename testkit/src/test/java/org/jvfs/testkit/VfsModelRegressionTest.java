@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * (checked on Linux), and the invariants.
  */
 class VfsModelRegressionTest {
-  private final VfsModelProperties.Twin twin = new VfsModelProperties.Twin(true, false);
+  private final VfsModelProperties.Twin twin = new VfsModelProperties.Twin(true);
 
   @AfterEach
   void invariants() {

@@ -1,15 +1,19 @@
 package org.jvfs.posix;
 
-import net.jqwik.api.PropertyDefaults;
 import org.jvfs.spi.Backend;
 import org.jvfs.testkit.CoherencePropertiesKit;
 
 /**
  * {@link CoherencePropertiesKit} on the posix backend with resolveBeneath=walk, watching off (so
- * the cached Vfs is under the PRIVATE policy), over a fresh temporary directory per chain.
+ * the cached Vfs is under the PRIVATE policy), over a fresh temporary directory per chain; 60
+ * chains.
  */
-@PropertyDefaults(tries = 60)
 class PosixCoherenceWalkProperties extends CoherencePropertiesKit {
+  @Override
+  protected int tries() {
+    return 60;
+  }
+
   private final TempBackends backends = new TempBackends("walk");
 
   @Override

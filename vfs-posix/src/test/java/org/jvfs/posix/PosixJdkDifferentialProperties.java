@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.Transformer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.jvfs.Vfs;
 import org.jvfs.testkit.FsOp;
-import org.jvfs.testkit.FsOpArbitraries;
+import org.jvfs.testkit.FsOpCoverage;
+import org.jvfs.testkit.FsOpGen;
 import org.jvfs.testkit.Outcome;
+import org.jvfs.testkit.property.ChainProperty;
+import org.jvfs.testkit.property.Coverage;
+import org.jvfs.testkit.property.Gen;
+import org.jvfs.testkit.property.Property;
 
 /**
  * The stateful property run differentially: random chains of operations run on a {@link Vfs} over
@@ -70,8 +71,14 @@ class PosixJdkDifferentialProperties {
         // source's path no longer leads anywhere; jvfs renames atomically.
         return;
       }
+      boolean over =
+          op instanceof FsOp.Rename r
+              && Files.exists(
+                  jdk.resolve(r.target().replaceFirst("^/+", "")), LinkOption.NOFOLLOW_LINKS);
       Outcome expected = JdkOps.run(op, jdk);
-      assertThat(op.on(vfs)).as("%s", op).isEqualTo(expected);
+      Outcome actual = op.on(vfs);
+      FsOpCoverage.record(op, expected, over);
+      assertThat(actual).as("%s", op).isEqualTo(expected);
     }
 
     /**
@@ -125,67 +132,57 @@ class PosixJdkDifferentialProperties {
     return !(op instanceof FsOp.Symlink s) || staysInside(s.target());
   }
 
-  private static Arbitrary<ActionChain<Twin>> chains(boolean caching, String resolve) {
-    Arbitrary<String> paths = FsOpArbitraries.paths().filter(p -> !p.startsWith("/.."));
-    Action.Independent<Twin> anyOp =
-        new Action.Independent<>() {
-          @Override
-          public Arbitrary<Transformer<Twin>> transformer() {
-            return FsOpArbitraries.ops(paths, FsOpArbitraries.simplePaths())
-                .filter(PosixJdkDifferentialProperties::jdkSafe)
-                .map(op -> Transformer.<Twin>mutate(op.toString(), t -> t.step(op)));
-          }
-        };
-    return ActionChain.<Twin>startWith(() -> new Twin(caching, resolve))
-        .withAction(anyOp)
-        .withMaxTransformations(MAX_OPS);
+  private static final List<String> KINDS =
+      List.of(
+          "mkdir",
+          "write",
+          "append",
+          "truncate",
+          "read",
+          "rename",
+          "rename(replace)",
+          "delete",
+          "link",
+          "symlink",
+          "list",
+          "readlink",
+          "stat",
+          "lookup",
+          "createDirectories");
+
+  private static ChainProperty<Twin, FsOp> chains(boolean caching, String resolve) {
+    Gen<String> paths = FsOpGen.paths().filter(p -> !p.startsWith("/.."));
+    Gen<FsOp> ops =
+        FsOpGen.ops(paths, FsOpGen.simplePaths()).filter(PosixJdkDifferentialProperties::jdkSafe);
+    return Property.chains(() -> new Twin(caching, resolve), ops, Twin::step)
+        .maxActions(MAX_OPS)
+        .teardown(Twin::close)
+        .describe(FsOp::code)
+        .tries(TRIES)
+        .require(FsOpCoverage.tried(KINDS))
+        .require(
+            FsOpCoverage.hardLinkTried(),
+            Coverage.tried(FsOpCoverage.DOTS),
+            Coverage.tried(FsOpCoverage.RENAME_OVER));
   }
 
-  private static void run(ActionChain<Twin> chain) {
-    try {
-      chain.run();
-    } finally {
-      chain.finalState().ifPresent(Twin::close);
-    }
+  @Test
+  void openat2_cached_agreesWithJdk() {
+    chains(true, "openat2").check();
   }
 
-  @Provide
-  Arbitrary<ActionChain<Twin>> openat2Cached() {
-    return chains(true, "openat2");
+  @Test
+  void openat2_uncached_agreesWithJdk() {
+    chains(false, "openat2").check();
   }
 
-  @Provide
-  Arbitrary<ActionChain<Twin>> openat2Uncached() {
-    return chains(false, "openat2");
+  @Test
+  void walk_cached_agreesWithJdk() {
+    chains(true, "walk").check();
   }
 
-  @Provide
-  Arbitrary<ActionChain<Twin>> walkCached() {
-    return chains(true, "walk");
-  }
-
-  @Provide
-  Arbitrary<ActionChain<Twin>> walkUncached() {
-    return chains(false, "walk");
-  }
-
-  @Property(tries = TRIES)
-  void openat2_cached_agreesWithJdk(@ForAll("openat2Cached") ActionChain<Twin> chain) {
-    run(chain);
-  }
-
-  @Property(tries = TRIES)
-  void openat2_uncached_agreesWithJdk(@ForAll("openat2Uncached") ActionChain<Twin> chain) {
-    run(chain);
-  }
-
-  @Property(tries = TRIES)
-  void walk_cached_agreesWithJdk(@ForAll("walkCached") ActionChain<Twin> chain) {
-    run(chain);
-  }
-
-  @Property(tries = TRIES)
-  void walk_uncached_agreesWithJdk(@ForAll("walkUncached") ActionChain<Twin> chain) {
-    run(chain);
+  @Test
+  void walk_uncached_agreesWithJdk() {
+    chains(false, "walk").check();
   }
 }

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.state.Action;
-import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.Transformer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.jvfs.Vfs;
 import org.jvfs.testkit.FsOp;
-import org.jvfs.testkit.FsOpArbitraries;
+import org.jvfs.testkit.FsOpCoverage;
+import org.jvfs.testkit.FsOpGen;
 import org.jvfs.testkit.Outcome;
 import org.jvfs.testkit.ReferenceModel;
+import org.jvfs.testkit.property.ChainProperty;
+import org.jvfs.testkit.property.Coverage;
+import org.jvfs.testkit.property.Property;
 
 /**
  * The stateful model property of the memory backend ({@code VfsModelProperties} in the testkit) on
@@ -59,8 +58,11 @@ class PosixModelProperties {
     }
 
     void step(FsOp op) {
+      boolean over = FsOpCoverage.renameTargetExists(op, model);
       Outcome expected = op.on(model);
-      assertThat(op.on(vfs)).as("%s", op).isEqualTo(expected);
+      Outcome actual = op.on(vfs);
+      FsOpCoverage.record(op, expected, over);
+      assertThat(actual).as("%s", op).isEqualTo(expected);
     }
 
     void checkInvariants() {
@@ -80,65 +82,55 @@ class PosixModelProperties {
     }
   }
 
-  private static Arbitrary<ActionChain<Twin>> chains(boolean caching, String resolve) {
-    Action.Independent<Twin> anyOp =
-        new Action.Independent<>() {
-          @Override
-          public Arbitrary<Transformer<Twin>> transformer() {
-            return FsOpArbitraries.ops()
-                .map(op -> Transformer.<Twin>mutate(op.toString(), t -> t.step(op)));
-          }
-        };
-    return ActionChain.<Twin>startWith(() -> new Twin(caching, resolve))
-        .withAction(anyOp)
-        .withMaxTransformations(MAX_OPS);
+  private static final List<String> KINDS =
+      List.of(
+          "mkdir",
+          "write",
+          "append",
+          "truncate",
+          "read",
+          "rename",
+          "rename(replace)",
+          "delete",
+          "link",
+          "symlink",
+          "list",
+          "readlink",
+          "stat",
+          "lookup",
+          "createDirectories");
+
+  private static ChainProperty<Twin, FsOp> chains(boolean caching, String resolve) {
+    return Property.chains(() -> new Twin(caching, resolve), FsOpGen.ops(), Twin::step)
+        .maxActions(MAX_OPS)
+        .invariant(Twin::checkInvariants)
+        .teardown(Twin::close)
+        .describe(FsOp::code)
+        .tries(TRIES)
+        .require(FsOpCoverage.tried(KINDS))
+        .require(
+            FsOpCoverage.hardLinkTried(),
+            Coverage.tried(FsOpCoverage.DOTS),
+            Coverage.tried(FsOpCoverage.RENAME_OVER));
   }
 
-  private static void run(ActionChain<Twin> chain) {
-    try {
-      chain.withInvariant("cache agrees, nothing open or pending", Twin::checkInvariants).run();
-    } finally {
-      chain.finalState().ifPresent(Twin::close);
-    }
+  @Test
+  void openat2_cached_agreesWithModel() {
+    chains(true, "openat2").check();
   }
 
-  @Provide
-  Arbitrary<ActionChain<Twin>> openat2Cached() {
-    return chains(true, "openat2");
+  @Test
+  void openat2_uncached_agreesWithModel() {
+    chains(false, "openat2").check();
   }
 
-  @Provide
-  Arbitrary<ActionChain<Twin>> openat2Uncached() {
-    return chains(false, "openat2");
+  @Test
+  void walk_cached_agreesWithModel() {
+    chains(true, "walk").check();
   }
 
-  @Provide
-  Arbitrary<ActionChain<Twin>> walkCached() {
-    return chains(true, "walk");
-  }
-
-  @Provide
-  Arbitrary<ActionChain<Twin>> walkUncached() {
-    return chains(false, "walk");
-  }
-
-  @Property(tries = TRIES)
-  void openat2_cached_agreesWithModel(@ForAll("openat2Cached") ActionChain<Twin> chain) {
-    run(chain);
-  }
-
-  @Property(tries = TRIES)
-  void openat2_uncached_agreesWithModel(@ForAll("openat2Uncached") ActionChain<Twin> chain) {
-    run(chain);
-  }
-
-  @Property(tries = TRIES)
-  void walk_cached_agreesWithModel(@ForAll("walkCached") ActionChain<Twin> chain) {
-    run(chain);
-  }
-
-  @Property(tries = TRIES)
-  void walk_uncached_agreesWithModel(@ForAll("walkUncached") ActionChain<Twin> chain) {
-    run(chain);
+  @Test
+  void walk_uncached_agreesWithModel() {
+    chains(false, "walk").check();
   }
 }
