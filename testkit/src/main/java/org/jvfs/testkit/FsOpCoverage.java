@@ -17,6 +17,25 @@ public final class FsOpCoverage {
   /** The label of a rename whose target existed. */
   public static final String RENAME_OVER = "rename over an existing target";
 
+  /** The kinds of every operation {@link FsOpGen#ops()} makes. */
+  public static final List<String> KINDS =
+      List.of(
+          "mkdir",
+          "createDirectories",
+          "write",
+          "append",
+          "truncate",
+          "read",
+          "rename",
+          "rename(replace)",
+          "delete",
+          "link",
+          "symlink",
+          "list",
+          "readlink",
+          "stat",
+          "lookup");
+
   private FsOpCoverage() {}
 
   /**

@@ -317,29 +317,13 @@ class NioDifferentialProperties {
 
   static ChainProperty<Twin, FsOp> chains(boolean caching) {
     Gen<FsOp> ops = FsOpGen.ops(FsOpGen.simplePaths(), FsOpGen.simplePaths(), linkTargets());
-    List<String> kinds =
-        List.of(
-            "mkdir",
-            "write",
-            "append",
-            "truncate",
-            "read",
-            "rename",
-            "rename(replace)",
-            "delete",
-            "link",
-            "symlink",
-            "list",
-            "readlink",
-            "stat",
-            "lookup");
     return Property.chains(() -> new Twin(caching), ops, Twin::step)
         .maxActions(30)
         .invariant(Twin::checkInvariants)
         .teardown(Twin::close)
         .describe(FsOp::code)
         .tries(120)
-        .require(FsOpCoverage.okAndFailed(kinds))
+        .require(FsOpCoverage.okAndFailed(FsOpCoverage.KINDS))
         .require(Coverage.tried(FsOpCoverage.RENAME_OVER));
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.jvfs.Vfs;
 import org.jvfs.memory.MemoryBackend;
@@ -22,24 +21,6 @@ import org.jvfs.testkit.property.Property;
  * Keep a shrunk chain as a plain regression test in {@code VfsModelRegressionTest}.
  */
 class VfsModelProperties {
-  static final List<String> KINDS =
-      List.of(
-          "mkdir",
-          "write",
-          "append",
-          "truncate",
-          "read",
-          "rename",
-          "rename(replace)",
-          "delete",
-          "link",
-          "symlink",
-          "list",
-          "readlink",
-          "stat",
-          "lookup",
-          "createDirectories");
-
   /** A Vfs and the model side by side. */
   static final class Twin {
     final Vfs vfs;
@@ -79,7 +60,7 @@ class VfsModelProperties {
         .teardown(Twin::close)
         .describe(FsOp::code)
         .tries(200)
-        .require(FsOpCoverage.okAndFailed(KINDS))
+        .require(FsOpCoverage.okAndFailed(FsOpCoverage.KINDS))
         .require(Coverage.tried(FsOpCoverage.DOTS), Coverage.tried(FsOpCoverage.RENAME_OVER));
   }
 

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.jvfs.Vfs;
 import org.jvfs.testkit.FsOp;
 import org.jvfs.testkit.FsOpCoverage;
@@ -132,24 +132,6 @@ class PosixJdkDifferentialProperties {
     return !(op instanceof FsOp.Symlink s) || staysInside(s.target());
   }
 
-  private static final List<String> KINDS =
-      List.of(
-          "mkdir",
-          "write",
-          "append",
-          "truncate",
-          "read",
-          "rename",
-          "rename(replace)",
-          "delete",
-          "link",
-          "symlink",
-          "list",
-          "readlink",
-          "stat",
-          "lookup",
-          "createDirectories");
-
   private static ChainProperty<Twin, FsOp> chains(boolean caching, String resolve) {
     Gen<String> paths = FsOpGen.paths().filter(p -> !p.startsWith("/.."));
     Gen<FsOp> ops =
@@ -159,30 +141,17 @@ class PosixJdkDifferentialProperties {
         .teardown(Twin::close)
         .describe(FsOp::code)
         .tries(TRIES)
-        .require(FsOpCoverage.tried(KINDS))
+        .require(FsOpCoverage.tried(FsOpCoverage.KINDS))
         .require(
             FsOpCoverage.hardLinkTried(),
             Coverage.tried(FsOpCoverage.DOTS),
             Coverage.tried(FsOpCoverage.RENAME_OVER));
   }
 
-  @Test
-  void openat2_cached_agreesWithJdk() {
-    chains(true, "openat2").check();
-  }
-
-  @Test
-  void openat2_uncached_agreesWithJdk() {
-    chains(false, "openat2").check();
-  }
-
-  @Test
-  void walk_cached_agreesWithJdk() {
-    chains(true, "walk").check();
-  }
-
-  @Test
-  void walk_uncached_agreesWithJdk() {
-    chains(false, "walk").check();
+  /** Every cell: openat2 and the forced walk, the dentry cache on and off. */
+  @ParameterizedTest(name = "{0}, caching={1}")
+  @CsvSource({"openat2, true", "openat2, false", "walk, true", "walk, false"})
+  void agreesWithJdk(String resolve, boolean caching) {
+    chains(caching, resolve).named("PosixJdkDifferentialProperties#agreesWithJdk").check();
   }
 }

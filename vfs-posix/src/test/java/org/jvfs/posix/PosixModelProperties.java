@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.jvfs.Vfs;
 import org.jvfs.testkit.FsOp;
 import org.jvfs.testkit.FsOpCoverage;
@@ -82,24 +82,6 @@ class PosixModelProperties {
     }
   }
 
-  private static final List<String> KINDS =
-      List.of(
-          "mkdir",
-          "write",
-          "append",
-          "truncate",
-          "read",
-          "rename",
-          "rename(replace)",
-          "delete",
-          "link",
-          "symlink",
-          "list",
-          "readlink",
-          "stat",
-          "lookup",
-          "createDirectories");
-
   private static ChainProperty<Twin, FsOp> chains(boolean caching, String resolve) {
     return Property.chains(() -> new Twin(caching, resolve), FsOpGen.ops(), Twin::step)
         .maxActions(MAX_OPS)
@@ -107,30 +89,17 @@ class PosixModelProperties {
         .teardown(Twin::close)
         .describe(FsOp::code)
         .tries(TRIES)
-        .require(FsOpCoverage.tried(KINDS))
+        .require(FsOpCoverage.tried(FsOpCoverage.KINDS))
         .require(
             FsOpCoverage.hardLinkTried(),
             Coverage.tried(FsOpCoverage.DOTS),
             Coverage.tried(FsOpCoverage.RENAME_OVER));
   }
 
-  @Test
-  void openat2_cached_agreesWithModel() {
-    chains(true, "openat2").check();
-  }
-
-  @Test
-  void openat2_uncached_agreesWithModel() {
-    chains(false, "openat2").check();
-  }
-
-  @Test
-  void walk_cached_agreesWithModel() {
-    chains(true, "walk").check();
-  }
-
-  @Test
-  void walk_uncached_agreesWithModel() {
-    chains(false, "walk").check();
+  /** Every cell: openat2 and the forced walk, the dentry cache on and off. */
+  @ParameterizedTest(name = "{0}, caching={1}")
+  @CsvSource({"openat2, true", "openat2, false", "walk, true", "walk, false"})
+  void agreesWithModel(String resolve, boolean caching) {
+    chains(caching, resolve).named("PosixModelProperties#agreesWithModel").check();
   }
 }
