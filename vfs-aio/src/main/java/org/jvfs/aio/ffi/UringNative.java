@@ -1,6 +1,7 @@
 package org.jvfs.aio.ffi;
 
 import com.kenai.jffi.MemoryIO;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jnr.ffi.LibraryLoader;
@@ -310,15 +311,19 @@ public final class UringNative {
    */
   public int openat(int dirfd, ByteBuffer path, int flags, int mode) {
     long p = address(path);
-    while (true) {
-      int r = libc.openat(dirfd, p, flags, mode);
-      if (r >= 0) {
-        return r;
+    try {
+      while (true) {
+        int r = libc.openat(dirfd, p, flags, mode);
+        if (r >= 0) {
+          return r;
+        }
+        int e = errno();
+        if (e != 4) { // EINTR
+          return -e;
+        }
       }
-      int e = errno();
-      if (e != 4) { // EINTR
-        return -e;
-      }
+    } finally {
+      Reference.reachabilityFence(path); // the kernel reads it: not freed before the call ends
     }
   }
 
@@ -345,7 +350,11 @@ public final class UringNative {
 
   // ---- memory ----
 
-  /** Returns the address of a direct buffer's first byte (not of its position). */
+  /**
+   * Returns the address of a direct buffer's first byte (not of its position). The buffer must stay
+   * reachable for as long as the address is used ({@link Reference#reachabilityFence}): once only
+   * the address is left, the collector may free the memory under a syscall that writes it.
+   */
   public long address(ByteBuffer direct) {
     if (!direct.isDirect()) {
       throw new IllegalArgumentException("not a direct buffer: " + direct);

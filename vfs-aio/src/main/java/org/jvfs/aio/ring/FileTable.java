@@ -1,5 +1,6 @@
 package org.jvfs.aio.ring;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jvfs.aio.ffi.IoUring;
@@ -55,6 +56,8 @@ public final class FileTable {
     if (r < 0) {
       throw new UringException("io_uring_register(FILE_ALLOC_RANGE)", -r);
     }
+    Reference.reachabilityFence(reg);
+    Reference.reachabilityFence(range);
     return new FileTable(size);
   }
 

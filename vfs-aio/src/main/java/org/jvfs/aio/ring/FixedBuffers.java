@@ -1,5 +1,6 @@
 package org.jvfs.aio.ring;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jvfs.aio.ffi.IoUring;
@@ -40,6 +41,7 @@ public final class FixedBuffers {
       iov.putLong(i * Iovec.SIZE + Iovec.LEN, size);
     }
     int r = nat.ioUringRegister(ringFd, IoUring.IORING_REGISTER_BUFFERS, nat.address(iov), count);
+    Reference.reachabilityFence(iov);
     if (r < 0) {
       throw new UringException("io_uring_register(BUFFERS, " + count + " x " + size + ")", -r);
     }

@@ -3,6 +3,7 @@ package org.jvfs.aio.ring;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.lang.System.Logger.Level;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
@@ -126,6 +127,7 @@ public final class Ring implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile int state = OPEN;
   private volatile boolean reaperStop;
+  private volatile boolean reapingPaused;
 
   private final LongAdder enterCalls = new LongAdder();
   private final LongAdder sqesSubmitted = new LongAdder();
@@ -218,6 +220,7 @@ public final class Ring implements AutoCloseable {
         ByteBuffer arg = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
         arg.putInt(0, efd);
         int r = nat.ioUringRegister(fd, IoUring.IORING_REGISTER_EVENTFD, nat.address(arg), 1);
+        Reference.reachabilityFence(arg);
         if (r < 0) {
           throw new UringException("io_uring_register(EVENTFD)", -r);
         }
@@ -246,7 +249,9 @@ public final class Ring implements AutoCloseable {
     params.putInt(Params.FLAGS, flags);
     params.putInt(Params.CQ_ENTRIES, config.cqEntries);
     params.putInt(Params.SQ_THREAD_IDLE, config.sqThreadIdleMillis);
-    return nat.ioUringSetup(config.entries, nat.address(params));
+    int fd = nat.ioUringSetup(config.entries, nat.address(params));
+    Reference.reachabilityFence(params);
+    return fd;
   }
 
   // ---- accessors ----
@@ -360,6 +365,31 @@ public final class Ring implements AutoCloseable {
    * @throws IllegalArgumentException if there are more writers than SQ entries
    */
   public OpFuture[] submitAll(SqeWriter... writers) {
+    OpFuture[] fs = write(writers);
+    flush();
+    tryDrain();
+    return fs;
+  }
+
+  /**
+   * Writes and publishes SQEs like {@link #submitAll} but does not enter the kernel: a caller that
+   * prepares many operations (a directory walk's lookups, many callers' opens) then calls {@link
+   * #submitPrepared()} once, and the kernel gets them all in one {@code io_uring_enter}. Another
+   * thread's flush may submit them earlier; nothing waits for a flush that never comes, since every
+   * later submission and the reaper's close path flush too, but a caller that prepares must call
+   * {@link #submitPrepared()}.
+   */
+  public OpFuture[] prepare(SqeWriter... writers) {
+    return write(writers);
+  }
+
+  /** Submits every prepared SQE and completes whatever the kernel finished inline. */
+  public void submitPrepared() {
+    flush();
+    tryDrain();
+  }
+
+  private OpFuture[] write(SqeWriter[] writers) {
     int n = writers.length;
     checkArgument(n > 0 && n <= sq.entries, "writers (%s) must be in [1, %s]", n, sq.entries);
     OpFuture[] fs = new OpFuture[n];
@@ -437,8 +467,6 @@ public final class Ring implements AutoCloseable {
     } finally {
       sqLock.unlock();
     }
-    flush();
-    tryDrain();
     return fs;
   }
 
@@ -609,6 +637,9 @@ public final class Ring implements AutoCloseable {
 
   /** Drains if no other thread is; returns false if another was. */
   boolean tryDrain() {
+    if (reapingPaused) {
+      return false;
+    }
     if (!draining.compareAndSet(false, true)) {
       return false;
     }
@@ -901,6 +932,11 @@ public final class Ring implements AutoCloseable {
       sqLock.unlock();
     }
     flush();
+  }
+
+  /** Stops (or resumes) every drain: for tests that let the CQ fill up. */
+  void pauseReaping(boolean paused) {
+    reapingPaused = paused;
   }
 
   /** The kernel's count of dropped CQEs (stays 0 with IORING_FEAT_NODROP). */

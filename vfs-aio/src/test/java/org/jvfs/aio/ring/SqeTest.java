@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvfs.aio.ffi.IoUring;
@@ -292,6 +294,97 @@ class SqeTest {
                         .fileIndex(slot)))
         .isEqualTo(neg(Errno.EINVAL));
     ring.files().free(slot);
+  }
+
+  @Nested
+  @DisplayName("OPENAT2 beneath a root directory descriptor")
+  class Confinement {
+    private static final long BENEATH = IoUring.RESOLVE_BENEATH | IoUring.RESOLVE_NO_MAGICLINKS;
+    private static final long STRICT = BENEATH | IoUring.RESOLVE_NO_SYMLINKS;
+
+    private int open(int fromFd, String path, long resolve) {
+      int r =
+          run(s -> s.openat2(fromFd, b(path), IoUring.O_RDONLY | IoUring.O_CLOEXEC, 0, resolve));
+      if (r >= 0) {
+        run(s -> s.close(r));
+      }
+      return r;
+    }
+
+    @Test
+    void dotDot_outOfTheRoot_isRefusedWithExdev() throws Exception {
+      Files.createDirectory(dir.resolve("root"));
+      Files.writeString(dir.resolve("secret.txt"), "outside");
+      int root = Fixtures.dirFd(dir.resolve("root"));
+      try {
+        assertThat(open(root, "../secret.txt", BENEATH)).isEqualTo(neg(Errno.EXDEV));
+        assertThat(open(root, "/etc/hostname", BENEATH)).isEqualTo(neg(Errno.EXDEV));
+        assertThat(open(dirFd, "root/../secret.txt", BENEATH)).isNotNegative();
+      } finally {
+        Fixtures.close(root);
+      }
+    }
+
+    @Test
+    void absoluteSymlink_isRefused_exdevBeneath_eloopWithNoSymlinks() throws Exception {
+      Files.createDirectory(dir.resolve("root"));
+      Files.writeString(dir.resolve("secret.txt"), "outside");
+      Files.createSymbolicLink(dir.resolve("root/abs"), dir.resolve("secret.txt"));
+      Files.writeString(dir.resolve("root/inside.txt"), "inside");
+      Files.createSymbolicLink(dir.resolve("root/rel"), Path.of("inside.txt"));
+      int root = Fixtures.dirFd(dir.resolve("root"));
+      try {
+        assertThat(open(root, "abs", BENEATH)).isEqualTo(neg(Errno.EXDEV));
+        assertThat(open(root, "abs", STRICT)).isEqualTo(neg(Errno.ELOOP));
+        assertThat(open(root, "rel", BENEATH)).isNotNegative();
+        assertThat(open(root, "rel", STRICT)).isEqualTo(neg(Errno.ELOOP));
+      } finally {
+        Fixtures.close(root);
+      }
+    }
+
+    @Test
+    void magicLink_isRefusedWithEloop() throws Exception {
+      int proc = Fixtures.dirFd(Path.of("/proc/self"));
+      try {
+        // fd/N under /proc/self is a magic link to dirFd's directory.
+        assertThat(open(proc, "fd/" + dirFd, IoUring.RESOLVE_NO_MAGICLINKS))
+            .isEqualTo(neg(Errno.ELOOP));
+        assertThat(open(proc, "fd/" + dirFd, BENEATH)).isEqualTo(neg(Errno.ELOOP));
+        assertThat(open(proc, "fd/" + dirFd, 0)).isNotNegative(); // the control
+      } finally {
+        Fixtures.close(proc);
+      }
+      Files.createDirectory(dir.resolve("root"));
+      Files.createSymbolicLink(dir.resolve("root/procfd"), Path.of("/proc/self/fd/" + dirFd));
+      int root = Fixtures.dirFd(dir.resolve("root"));
+      try {
+        assertThat(open(root, "procfd", BENEATH)).isEqualTo(neg(Errno.EXDEV));
+      } finally {
+        Fixtures.close(root);
+      }
+    }
+
+    @Test
+    void resolveCached_ofANameNeverLookedUp_givesEagain_thenAnswersFromTheDcache()
+        throws Exception {
+      // A name this process never looked up cannot be in the dcache: the kernel would have to
+      // call the filesystem's lookup, which RESOLVE_CACHED forbids, so the ring answers -EAGAIN
+      // instead of punting to io-wq. Once an ordinary lookup has run, the answer comes from the
+      // dcache: a negative dentry gives ENOENT, a positive one opens the file.
+      long cached = BENEATH | IoUring.RESOLVE_CACHED;
+      String cold = "never-seen-" + System.nanoTime();
+      assertThat(open(dirFd, cold, cached)).isEqualTo(neg(Errno.EAGAIN));
+      assertThat(open(dirFd, cold, BENEATH)).isEqualTo(neg(Errno.ENOENT));
+      assertThat(open(dirFd, cold, cached)).isEqualTo(neg(Errno.ENOENT));
+      Files.writeString(dir.resolve("warm.txt"), "w");
+      assertThat(open(dirFd, "warm.txt", BENEATH)).isNotNegative();
+      assertThat(open(dirFd, "warm.txt", cached)).isNotNegative();
+      // O_CREAT cannot be answered from the cache at all.
+      int r =
+          run(s -> s.openat2(dirFd, b("c.txt"), IoUring.O_CREAT | IoUring.O_WRONLY, 0600, cached));
+      assertThat(r).isEqualTo(neg(Errno.EAGAIN));
+    }
   }
 
   static String text(ByteBuffer buf, int n) {
