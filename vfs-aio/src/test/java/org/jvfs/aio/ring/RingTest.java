@@ -247,6 +247,36 @@ class RingTest {
   }
 
   @Test
+  void prepare_thenSubmitPrepared_sendsTheWholeBatchInOneEnter() throws Exception {
+    try (Ring r = Ring.open(RingConfig.builder().entries(64).reaper(false).build())) {
+      long entersBefore = r.stats().enterCalls();
+      List<OpFuture> fs = new ArrayList<>();
+      for (int i = 0; i < 48; i++) {
+        fs.add(r.prepare(Sqe::nop)[0]);
+      }
+      assertThat(fs).noneMatch(OpFuture::isDone);
+      r.submitPrepared();
+      assertThat(r.stats().enterCalls() - entersBefore).isEqualTo(1);
+      assertThat(r.stats().sqesSubmitted()).isEqualTo(48);
+      assertThat(fs).allMatch(f -> f.isDone() && f.join() == 0);
+    }
+  }
+
+  @Test
+  void sqPoll_submitsWithoutEnteringForEachBatch() throws Exception {
+    try (Ring r = Ring.open(RingConfig.builder().entries(16).sqPoll(true, 100).build())) {
+      List<OpFuture> fs = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        fs.add(r.submit(Sqe::nop));
+      }
+      for (OpFuture f : fs) {
+        assertThat(f.join()).isZero();
+      }
+      assertThat(r.stats().enterCalls()).isLessThan(1000);
+    }
+  }
+
+  @Test
   void staleCqe_ofAnOldGeneration_neverCompletesTheSlotsNewOperation() throws Exception {
     int[] p = pipe();
     try (Ring r = Ring.open(RingConfig.builder().entries(8).reaper(false).build())) {
