@@ -39,6 +39,9 @@ public final class IoUring {
   /** {@code io_uring_register}: 427. */
   public static final long SYS_IO_URING_REGISTER = 427;
 
+  /** {@code openat2}: 437 on every architecture since 5.6. */
+  public static final long SYS_OPENAT2 = 437;
+
   /** {@code gettid}: 186 on x86-64 ({@code syscall_64.tbl}), 178 on aarch64. */
   public static final long SYS_GETTID = X86_64 ? 186 : 178;
 

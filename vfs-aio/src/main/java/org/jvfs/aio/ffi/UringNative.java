@@ -327,6 +327,34 @@ public final class UringNative {
     }
   }
 
+  /**
+   * {@code long syscall(SYS_openat2, int dirfd, const char *path, struct open_how *how, size_t
+   * size)}: the synchronous path the ring's OPENAT2 is measured against. {@code path} is
+   * NUL-terminated at the start of a direct buffer, {@code how} a {@link UringLayout.OpenHow}.
+   * Retried on EINTR.
+   *
+   * @return the descriptor, or -errno
+   */
+  public int openat2(int dirfd, ByteBuffer path, ByteBuffer how) {
+    long p = address(path);
+    long h = address(how);
+    try {
+      while (true) {
+        long r = libc.syscall(IoUring.SYS_OPENAT2, dirfd, p, h, UringLayout.OpenHow.SIZE);
+        if (r >= 0) {
+          return (int) r;
+        }
+        int e = errno();
+        if (e != 4) { // EINTR
+          return -e;
+        }
+      }
+    } finally {
+      Reference.reachabilityFence(path);
+      Reference.reachabilityFence(how);
+    }
+  }
+
   // ---- threads and signals (the engine's EINTR test) ----
 
   /** {@code pid_t gettid(void)} through {@code syscall(SYS_gettid)}. */
