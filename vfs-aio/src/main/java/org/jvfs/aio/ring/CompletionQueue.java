@@ -79,12 +79,6 @@ final class CompletionQueue {
     return n;
   }
 
-  /** Returns how many CQEs are ready (tail load-acquire minus head). */
-  int ready() {
-    int head = (int) SubmissionQueue.INT.get(ring, headOff);
-    return (int) SubmissionQueue.INT.getAcquire(ring, tailOff) - head;
-  }
-
   /** Returns the kernel's count of dropped CQEs (0 for ever with IORING_FEAT_NODROP). */
   int overflow() {
     return (int) SubmissionQueue.INT.getAcquire(ring, overflowOff);

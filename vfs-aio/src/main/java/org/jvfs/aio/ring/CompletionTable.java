@@ -142,11 +142,6 @@ final class CompletionTable {
     }
   }
 
-  /** Returns the native scratch memory of {@code slot} (absolute offsets; do not flip). */
-  ByteBuffer scratch(int slot) {
-    return scratch.slice(slot * scratchBytes, scratchBytes).order(ByteOrder.nativeOrder());
-  }
-
   /** Returns the offset of {@code slot}'s scratch in the table's scratch block. */
   int scratchOffset(int slot) {
     return slot * scratchBytes;

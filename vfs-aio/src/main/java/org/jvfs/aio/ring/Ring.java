@@ -123,6 +123,7 @@ public final class Ring implements AutoCloseable {
   private final ReentrantLock sqLock = new ReentrantLock();
   private final ReentrantLock enterLock = new ReentrantLock();
   private final AtomicBoolean draining = new AtomicBoolean();
+  private volatile @Nullable Thread drainer; // the holder of the drain flag, for close
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile int state = OPEN;
@@ -503,7 +504,7 @@ public final class Ring implements AutoCloseable {
 
   /** Without a reaper: as the exclusive CQ consumer, waits in the kernel for a CQE and drains. */
   private void waitForAnyCompletion() {
-    if (!draining.compareAndSet(false, true)) {
+    if (!acquireDrain()) {
       return;
     }
     try {
@@ -517,7 +518,7 @@ public final class Ring implements AutoCloseable {
         drainLocked();
       }
     } finally {
-      draining.set(false);
+      releaseDrain();
     }
   }
 
@@ -635,12 +636,25 @@ public final class Ring implements AutoCloseable {
     tryDrain();
   }
 
+  private boolean acquireDrain() {
+    if (draining.compareAndSet(false, true)) {
+      drainer = Thread.currentThread();
+      return true;
+    }
+    return false;
+  }
+
+  private void releaseDrain() {
+    drainer = null;
+    draining.set(false);
+  }
+
   /** Drains if no other thread is; returns false if another was. */
   boolean tryDrain() {
     if (reapingPaused) {
       return false;
     }
-    if (!draining.compareAndSet(false, true)) {
+    if (!acquireDrain()) {
       return false;
     }
     try {
@@ -648,7 +662,7 @@ public final class Ring implements AutoCloseable {
         drainLocked();
       }
     } finally {
-      draining.set(false);
+      releaseDrain();
     }
     return true;
   }
@@ -724,7 +738,7 @@ public final class Ring implements AutoCloseable {
       return op.join();
     }
     while (!op.isDone()) {
-      if (draining.compareAndSet(false, true)) {
+      if (acquireDrain()) {
         try {
           if (state == CLOSED) {
             break;
@@ -751,7 +765,7 @@ public final class Ring implements AutoCloseable {
           countEnterError(r);
           drainLocked();
         } finally {
-          draining.set(false);
+          releaseDrain();
         }
         flush();
       } else {
@@ -778,6 +792,18 @@ public final class Ring implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (Thread.currentThread() == drainer || Thread.currentThread() == reaper) {
+      // Called from a completion callback: this thread holds the drain flag (or is the reaper,
+      // which close joins), so close cannot finish here. It runs on a thread of its own instead,
+      // and this call returns at once.
+      if (closeStarted.get()) {
+        return;
+      }
+      Thread t = new Thread(this::close, config.name + "-close");
+      t.setDaemon(true);
+      t.start();
+      return;
+    }
     if (!closeStarted.compareAndSet(false, true)) {
       awaitClosed();
       return;
@@ -856,7 +882,7 @@ public final class Ring implements AutoCloseable {
     }
     sqLock.lock();
     enterLock.lock();
-    while (!draining.compareAndSet(false, true)) {
+    while (!acquireDrain()) {
       Thread.onSpinWait();
     }
     try {
@@ -867,7 +893,7 @@ public final class Ring implements AutoCloseable {
         nat.close(eventFd);
       }
     } finally {
-      draining.set(false);
+      releaseDrain();
       enterLock.unlock();
       sqLock.unlock();
     }
@@ -939,9 +965,14 @@ public final class Ring implements AutoCloseable {
     reapingPaused = paused;
   }
 
-  /** The kernel's count of dropped CQEs (stays 0 with IORING_FEAT_NODROP). */
+  /** The kernel's count of dropped CQEs (stays 0 with IORING_FEAT_NODROP); -1 once closed. */
   int cqDropped() {
-    return cq.overflow();
+    sqLock.lock();
+    try {
+      return state == CLOSED ? -1 : cq.overflow();
+    } finally {
+      sqLock.unlock();
+    }
   }
 
   /** True if the kernel reports CQEs in its overflow list now. */

@@ -94,21 +94,28 @@ public final class Sqe {
 
   // ---- native memory for what the SQE points to ----
 
-  /** Reserves {@code n} bytes (8-aligned) of the slot's scratch; returns the address. */
+  /**
+   * Reserves {@code n} bytes (8-aligned) of the slot's scratch, or of a direct buffer pinned to the
+   * slot if they do not fit; returns the address, and leaves the buffer holding it in {@link
+   * #holder} and the bytes' offset in it in {@link #holderOff}.
+   */
   private long scratch(int n, ByteBuffer[] holder) {
     int at = (scratchUsed + 7) & ~7;
     if (at + n <= table.scratchBytes()) {
       scratchUsed = at + n;
       holder[0] = table.scratchBlock();
-      return scratchBase + table.scratchOffset(slot) + at;
+      holderOff = table.scratchOffset(slot) + at;
+      return scratchBase + holderOff;
     }
     ByteBuffer b = ByteBuffer.allocateDirect(n).order(ByteOrder.nativeOrder());
     table.pin(slot, b);
     holder[0] = b;
+    holderOff = 0;
     return nat.address(b);
   }
 
   private final ByteBuffer[] holder = new ByteBuffer[1];
+  private int holderOff;
 
   /** Copies {@code s} NUL-terminated into native memory; returns its address. */
   private long cString(byte[] s) {
@@ -119,14 +126,10 @@ public final class Sqe {
     }
     long addr = scratch(s.length + 1, holder);
     ByteBuffer buf = holder[0];
-    int off = offsetIn(buf, addr);
+    int off = holderOff;
     buf.put(off, s, 0, s.length);
     buf.put(off + s.length, (byte) 0);
     return addr;
-  }
-
-  private int offsetIn(ByteBuffer buf, long addr) {
-    return (int) (addr - nat.address(buf));
   }
 
   /** Pins a caller's direct buffer; returns the address of its position. */
@@ -194,7 +197,7 @@ public final class Sqe {
   private Sqe openat2At(int dirfd, long path, long flags, long mode, long resolve) {
     long how = scratch(OpenHow.SIZE, holder);
     ByteBuffer b = holder[0];
-    int o = offsetIn(b, how);
+    int o = holderOff;
     b.putLong(o + OpenHow.FLAGS, flags);
     b.putLong(o + OpenHow.MODE, mode);
     b.putLong(o + OpenHow.RESOLVE, resolve);
@@ -252,7 +255,7 @@ public final class Sqe {
   private long iovecs(ByteBuffer[] bufs) {
     long iov = scratch(Iovec.SIZE * bufs.length, holder);
     ByteBuffer b = holder[0];
-    int o = offsetIn(b, iov);
+    int o = holderOff;
     for (int i = 0; i < bufs.length; i++) {
       b.putLong(o + i * Iovec.SIZE + Iovec.BASE, pinned(bufs[i]));
       b.putLong(o + i * Iovec.SIZE + Iovec.LEN, bufs[i].remaining());
@@ -377,7 +380,7 @@ public final class Sqe {
   public Sqe linkTimeout(long nanos) {
     long ts = scratch(Timespec.SIZE, holder);
     ByteBuffer b = holder[0];
-    int o = offsetIn(b, ts);
+    int o = holderOff;
     b.putLong(o + Timespec.SEC, nanos / 1_000_000_000L);
     b.putLong(o + Timespec.NSEC, nanos % 1_000_000_000L);
     return rw(IoUring.OP_LINK_TIMEOUT, -1, ts, 1, 0);

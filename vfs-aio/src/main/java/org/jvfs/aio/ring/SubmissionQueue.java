@@ -48,7 +48,6 @@ final class SubmissionQueue {
   private final int headOff;
   private final int tailOff;
   private final int flagsOff;
-  private final int droppedOff;
 
   /** The next SQE index to write (guarded by Ring's SQ lock). */
   private int localTail;
@@ -66,7 +65,6 @@ final class SubmissionQueue {
     this.headOff = params.getInt(base + SqOffsets.HEAD);
     this.tailOff = params.getInt(base + SqOffsets.TAIL);
     this.flagsOff = params.getInt(base + SqOffsets.FLAGS);
-    this.droppedOff = params.getInt(base + SqOffsets.DROPPED);
     this.mask = ring.getInt(params.getInt(base + SqOffsets.RING_MASK));
     this.entries = ring.getInt(params.getInt(base + SqOffsets.RING_ENTRIES));
     int arrayOff = params.getInt(base + SqOffsets.ARRAY);
@@ -145,10 +143,5 @@ final class SubmissionQueue {
   boolean needsWakeup() {
     VarHandle.fullFence();
     return (flags() & IoUring.IORING_SQ_NEED_WAKEUP) != 0;
-  }
-
-  /** Returns the kernel's count of invalid SQEs it skipped ({@code dropped}). */
-  int dropped() {
-    return (int) INT.getAcquire(ring, droppedOff);
   }
 }

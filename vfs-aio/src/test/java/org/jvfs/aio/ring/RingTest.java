@@ -277,6 +277,21 @@ class RingTest {
   }
 
   @Test
+  void close_fromACompletionCallback_finishesOnAThreadOfItsOwn() throws Exception {
+    Ring r = Ring.open(RingConfig.builder().entries(8).build());
+    OpFuture f = r.submit(Sqe::nop);
+    f.whenComplete((res, err) -> r.close());
+    f.join();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!r.isClosed() && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    r.close(); // waits for the close the callback started
+    assertThat(r.isClosed()).isTrue();
+    assertThatThrownBy(r.submit(Sqe::nop)::join).hasCauseInstanceOf(ClosedChannelException.class);
+  }
+
+  @Test
   void staleCqe_ofAnOldGeneration_neverCompletesTheSlotsNewOperation() throws Exception {
     int[] p = pipe();
     try (Ring r = Ring.open(RingConfig.builder().entries(8).reaper(false).build())) {
