@@ -40,6 +40,11 @@ public final class RingConfig {
   private RingConfig(Builder b) {
     this.entries = b.entries;
     this.cqEntries = b.cqEntries > 0 ? b.cqEntries : 2 * b.entries;
+    checkArgument(
+        cqEntries >= entries,
+        "cqEntries (%s) must be at least entries (%s), as io_uring_setup requires",
+        cqEntries,
+        entries);
     int bound = cqEntries - RESERVED_CQES;
     if (b.maxInFlight > 0) {
       checkArgument(

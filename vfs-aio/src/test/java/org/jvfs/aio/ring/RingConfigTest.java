@@ -36,6 +36,9 @@ class RingConfigTest {
     assertThatThrownBy(() -> RingConfig.builder().entries(100))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("entries (100)");
+    assertThatThrownBy(() -> RingConfig.builder().entries(64).cqEntries(32).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cqEntries (32)");
     assertThatThrownBy(() -> RingConfig.builder().directFiles(3))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RingConfig.builder().fixedBuffers(1, 1000))
