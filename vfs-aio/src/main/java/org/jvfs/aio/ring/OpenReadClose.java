@@ -27,6 +27,8 @@ import org.jvfs.aio.ffi.IoUring;
  * refuses O_CLOEXEC with a file slot.
  */
 public final class OpenReadClose {
+  private static final int ECANCELED = -125;
+
   private OpenReadClose() {}
 
   /** The outcome: the open's res, the read's res, whether the read reached end of file. */
@@ -87,7 +89,7 @@ public final class OpenReadClose {
               int read = fs[1].join();
               int close = fs[2].join();
               Result r = new Result(open, read, close, requested);
-              if (open >= 0 && close < 0) {
+              if (open >= 0 && close == ECANCELED) { // it never ran: not a retried close
                 ring.submit(s -> s.closeDirect(slot))
                     .whenComplete((c, t2) -> files.free(slot))
                     .whenComplete((c, t2) -> out.complete(r));

@@ -292,6 +292,24 @@ class RingTest {
   }
 
   @Test
+  void close_ofAnOperationTheKernelNeverAnswers_failsIt_andKeepsItsBufferPinned() throws Exception {
+    int[] p = pipe();
+    try {
+      // Reaping paused and no grace: close cannot see the CQE of the cancelled read, which stands
+      // for an operation stuck in a device that no cancel reaches.
+      Ring r = Ring.open(RingConfig.builder().entries(8).closeGraceMillis(0).build());
+      OpFuture read = r.submit(s -> s.read(p[0], direct(16), -1));
+      r.pauseReaping(true);
+      r.close();
+      assertThatThrownBy(read::join).hasCauseInstanceOf(ClosedChannelException.class);
+      assertThat(r.stats().abandonedAtClose()).isEqualTo(1);
+    } finally {
+      Fixtures.close(p[0]);
+      Fixtures.close(p[1]);
+    }
+  }
+
+  @Test
   void staleCqe_ofAnOldGeneration_neverCompletesTheSlotsNewOperation() throws Exception {
     int[] p = pipe();
     try (Ring r = Ring.open(RingConfig.builder().entries(8).reaper(false).build())) {
