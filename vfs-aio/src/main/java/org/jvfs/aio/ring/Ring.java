@@ -13,9 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -42,13 +40,11 @@ import org.jvfs.aio.ffi.UringNative;
  * submits them all at once: that is the batching. A linked chain is written and published under one
  * hold of the SQ lock, so a chain is never split across two enters.
  *
- * <p><b>Reaping.</b> The CQ has one consumer at a time, chosen by a non-reentrant flag (so a
- * completion callback that submits cannot re-enter the drain that runs it). A submitter drains
- * right after its enter, so an operation the kernel completed inline (a cached open, a read from
- * the page cache) completes on the submitting thread with no hop. Everything else is reaped by the
- * reaper thread, which waits in {@code io_uring_enter(0, 1, GETEVENTS)} without holding the flag;
- * or, without a reaper, by the owner's {@link #await(OpFuture)}, which holds the flag while it
- * waits in the kernel so that no other consumer can take the CQE it waits for.
+ * <p><b>Reaping</b> is {@link Reaper}'s: one CQ consumer at a time; a submitter drains right after
+ * its enter, so an operation the kernel completed inline (a cached open, a read from the page
+ * cache) completes on the submitting thread with no hop; everything else is reaped by the reaper
+ * thread waiting in {@code io_uring_enter(0, 1, GETEVENTS)}, or, without one, by the owner's {@link
+ * #await(OpFuture)}.
  *
  * <p><b>No silent overflow.</b> The completion table has at most CQ entries minus {@link
  * RingConfig#RESERVED_CQES} slots, and a slot is freed only after its CQE left the ring, so the
@@ -87,7 +83,6 @@ public final class Ring implements AutoCloseable {
   private static final int EINTR = 4;
   private static final int EAGAIN = 11;
   private static final int EBUSY = 16;
-  private static final int EBADF = 9;
 
   private static final int OPEN = 0;
   private static final int CLOSING = 1;
@@ -118,27 +113,16 @@ public final class Ring implements AutoCloseable {
   private final @Nullable FileTable files;
   private final @Nullable FixedBuffers buffers;
   private final int eventFd;
-  private final @Nullable Thread reaper;
+  private final @Nullable Thread reaperThread;
 
   private final ReentrantLock sqLock = new ReentrantLock();
   private final ReentrantLock enterLock = new ReentrantLock();
-  private final AtomicBoolean draining = new AtomicBoolean();
-  private volatile @Nullable Thread drainer; // the holder of the drain flag, for close
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile int state = OPEN;
-  private volatile boolean reaperStop;
-  private volatile boolean reapingPaused;
 
-  private final LongAdder enterCalls = new LongAdder();
-  private final LongAdder sqesSubmitted = new LongAdder();
-  private final LongAdder eintr = new LongAdder();
-  private final LongAdder eagain = new LongAdder();
-  private final LongAdder ebusy = new LongAdder();
-  private final LongAdder overflowFlushes = new LongAdder();
-  private final LongAdder duplicates = new LongAdder();
-  private final LongAdder completions = new LongAdder();
-  private final LongAdder enterErrors = new LongAdder();
+  private final RingCounters counters = new RingCounters();
+  private final Reaper reaper;
   private volatile int abandonedAtClose;
 
   private Ring(
@@ -165,12 +149,13 @@ public final class Ring implements AutoCloseable {
     this.eventFd = eventFd;
     this.files = files;
     this.buffers = buffers;
+    this.reaper = new Reaper(this, cq, sq, table, counters);
     if (config.reaper) {
-      Thread t = new Thread(this::reapLoop, config.name + "-reaper");
+      Thread t = new Thread(reaper::loop, config.name + "-reaper");
       t.setDaemon(true);
-      this.reaper = t;
+      this.reaperThread = t;
     } else {
-      this.reaper = null;
+      this.reaperThread = null;
     }
   }
 
@@ -227,8 +212,8 @@ public final class Ring implements AutoCloseable {
         }
       }
       Ring ring = new Ring(nat, config, enter, fd, params, mapping, efd, files, buffers);
-      if (ring.reaper != null) {
-        ring.reaper.start();
+      if (ring.reaperThread != null) {
+        ring.reaperThread.start();
       }
       return ring;
     } catch (UringException | RuntimeException | Error e) {
@@ -324,23 +309,42 @@ public final class Ring implements AutoCloseable {
 
   /** Returns a snapshot of the ring's counters. */
   public Stats stats() {
-    return new Stats(
-        enterCalls.sum(),
-        sqesSubmitted.sum(),
-        eintr.sum(),
-        eagain.sum(),
-        ebusy.sum(),
-        overflowFlushes.sum(),
-        table.staleCqes(),
-        duplicates.sum(),
-        completions.sum(),
-        enterErrors.sum(),
-        table.maxInFlight(),
-        abandonedAtClose);
+    return counters.snapshot(table, abandonedAtClose);
   }
 
   void countDuplicate() {
-    duplicates.increment();
+    counters.duplicates.increment();
+  }
+
+  /** True once the ring memory is unmapped (checked by every reader holding a lock or flag). */
+  boolean released() {
+    return state == CLOSED;
+  }
+
+  /** The ring's io_uring_enter (through the tests' seam). */
+  int enter(int toSubmit, int minComplete, int flags) {
+    return enter.enter(ringFd, toSubmit, minComplete, flags);
+  }
+
+  /**
+   * Submits what is pending (if the enter lock is free) and waits for one CQE, in one
+   * io_uring_enter; for {@link Reaper#await}, which holds the drain flag.
+   */
+  int submitAndWaitOne() {
+    if (enterLock.tryLock()) {
+      try {
+        int pending = config.sqPoll ? 0 : sq.pending();
+        int r = enter(pending, 1, IoUring.IORING_ENTER_GETEVENTS);
+        counters.enterCalls.increment();
+        if (r > 0) {
+          counters.sqesSubmitted.add(r);
+        }
+        return r;
+      } finally {
+        enterLock.unlock();
+      }
+    }
+    return enter(0, 1, IoUring.IORING_ENTER_GETEVENTS);
   }
 
   // ---- submission ----
@@ -491,35 +495,15 @@ public final class Ring implements AutoCloseable {
     while (state == OPEN) {
       flush();
       tryDrain();
-      s = table.acquire(reaper != null ? 1_000_000L : 20_000L);
+      s = table.acquire(reaperThread != null ? 1_000_000L : 20_000L);
       if (s >= 0) {
         return s;
       }
-      if (reaper == null) {
-        waitForAnyCompletion();
+      if (reaperThread == null) {
+        reaper.waitForAnyCompletion();
       }
     }
     return -1;
-  }
-
-  /** Without a reaper: as the exclusive CQ consumer, waits in the kernel for a CQE and drains. */
-  private void waitForAnyCompletion() {
-    if (!acquireDrain()) {
-      return;
-    }
-    try {
-      if (state == CLOSED) {
-        return;
-      }
-      drainLocked();
-      if (table.inFlight() >= table.capacity()) {
-        int r = enter.enter(ringFd, 0, 1, IoUring.IORING_ENTER_GETEVENTS);
-        countEnterError(r);
-        drainLocked();
-      }
-    } finally {
-      releaseDrain();
-    }
   }
 
   private void makeRoom() {
@@ -567,8 +551,8 @@ public final class Ring implements AutoCloseable {
       // The poller consumes the SQ; enter only to wake it (fence + flag in needsWakeup).
       if (sq.needsWakeup()) {
         int r = enter.enter(ringFd, 0, 0, IoUring.IORING_ENTER_SQ_WAKEUP);
-        enterCalls.increment();
-        countEnterError(r);
+        counters.enterCalls.increment();
+        counters.countEnterError(r);
       }
       return;
     }
@@ -579,50 +563,38 @@ public final class Ring implements AutoCloseable {
         return;
       }
       int r = enter.enter(ringFd, pending, 0, 0);
-      enterCalls.increment();
+      counters.enterCalls.increment();
       if (r > 0) {
-        sqesSubmitted.add(r);
+        counters.sqesSubmitted.add(r);
         backoff = 0;
         continue;
       }
       int e = -r;
       if (r == 0 || e == EAGAIN || e == EBUSY) {
         if (e == EBUSY) {
-          ebusy.increment();
+          counters.ebusy.increment();
         } else {
-          eagain.increment();
+          counters.eagain.increment();
         }
         tryDrain();
         backoff(backoff++);
       } else if (e == EINTR) {
-        eintr.increment();
+        counters.eintr.increment();
       } else {
-        enterErrors.increment();
+        counters.enterErrors.increment();
         LOG.log(Level.WARNING, "io_uring_enter failed: {0}", UringException.describe(e));
         return;
       }
     }
   }
 
-  private static void backoff(int round) {
+  static void backoff(int round) {
     if (round < 16) {
       Thread.onSpinWait();
     } else if (round < 64) {
       Thread.yield();
     } else {
       LockSupport.parkNanos(50_000L);
-    }
-  }
-
-  private void countEnterError(int r) {
-    if (r >= 0) {
-      return;
-    }
-    switch (-r) {
-      case EINTR -> eintr.increment();
-      case EAGAIN -> eagain.increment();
-      case EBUSY -> ebusy.increment();
-      default -> enterErrors.increment();
     }
   }
 
@@ -636,152 +608,22 @@ public final class Ring implements AutoCloseable {
     tryDrain();
   }
 
-  private boolean acquireDrain() {
-    if (draining.compareAndSet(false, true)) {
-      drainer = Thread.currentThread();
-      return true;
-    }
-    return false;
-  }
-
-  private void releaseDrain() {
-    drainer = null;
-    draining.set(false);
-  }
-
   /** Drains if no other thread is; returns false if another was. */
   boolean tryDrain() {
-    if (reapingPaused) {
-      return false;
-    }
-    if (!acquireDrain()) {
-      return false;
-    }
-    try {
-      if (state != CLOSED) {
-        drainLocked();
-      }
-    } finally {
-      releaseDrain();
-    }
-    return true;
-  }
-
-  /** Holding the drain flag: dispatches every CQE, flushing the kernel's overflow list too. */
-  private void drainLocked() {
-    int overflowRounds = 0;
-    while (true) {
-      int n = cq.drain();
-      for (int i = 0; i < n; i++) {
-        dispatch(cq.userData[i], cq.res[i], cq.flags[i]);
-      }
-      if (n > 0) {
-        continue;
-      }
-      if (sq.cqOverflow() && overflowRounds++ < 1024) {
-        // The kernel holds CQEs that did not fit (IORING_FEAT_NODROP); GETEVENTS with
-        // min_complete 0 moves them into the CQ (io_cqring_overflow_flush) without waiting.
-        overflowFlushes.increment();
-        int r = enter.enter(ringFd, 0, 0, IoUring.IORING_ENTER_GETEVENTS);
-        countEnterError(r);
-        continue;
-      }
-      return;
-    }
-  }
-
-  private void dispatch(long userData, int res, int flags) {
-    if (CompletionTable.isInternal(userData)) {
-      return; // the wakeup NOP, the cancel-all at close
-    }
-    if (table.complete(userData, res, flags)) {
-      completions.increment();
-    }
-  }
-
-  private void reapLoop() {
-    int idle = 0;
-    while (!reaperStop) {
-      if (!tryDrain()) {
-        backoff(idle++);
-        continue;
-      }
-      idle = 0;
-      if (reaperStop || state == CLOSED) {
-        return;
-      }
-      int r = enter.enter(ringFd, 0, 1, IoUring.IORING_ENTER_GETEVENTS);
-      if (r < 0) {
-        countEnterError(r);
-        if (-r == EBADF) {
-          return;
-        }
-        if (-r != EINTR && -r != EAGAIN && -r != EBUSY) {
-          LockSupport.parkNanos(1_000_000L);
-        }
-      }
-    }
+    return reaper.tryDrain();
   }
 
   /**
    * Waits for {@code op} and returns its CQE's res, reaping on this thread while it waits. With a
-   * reaper, this drains once and then waits for the reaper. Without one, the calling thread becomes
-   * the CQ's consumer: it submits and waits in one {@code io_uring_enter(to_submit, 1, GETEVENTS)}
-   * and completes every CQE it finds, its own and others'. The thread's interrupt status is not
-   * looked at; a signal (EINTR) is counted and the wait resumed.
+   * reaper thread, this drains once and then waits for the reaper. Without one, the calling thread
+   * becomes the CQ's consumer: it submits and waits in one {@code io_uring_enter(to_submit, 1,
+   * GETEVENTS)} and completes every CQE it finds, its own and others'. The thread's interrupt
+   * status is not looked at; a signal (EINTR) is counted and the wait resumed.
    *
    * @throws java.util.concurrent.CompletionException if the operation failed (ring closed)
    */
   public int await(OpFuture op) {
-    if (reaper != null) {
-      tryDrain();
-      return op.join();
-    }
-    while (!op.isDone()) {
-      if (acquireDrain()) {
-        try {
-          if (state == CLOSED) {
-            break;
-          }
-          drainLocked();
-          if (op.isDone()) {
-            break;
-          }
-          int r;
-          if (enterLock.tryLock()) {
-            try {
-              int pending = config.sqPoll ? 0 : sq.pending();
-              r = enter.enter(ringFd, pending, 1, IoUring.IORING_ENTER_GETEVENTS);
-              enterCalls.increment();
-              if (r > 0) {
-                sqesSubmitted.add(r);
-              }
-            } finally {
-              enterLock.unlock();
-            }
-          } else {
-            r = enter.enter(ringFd, 0, 1, IoUring.IORING_ENTER_GETEVENTS);
-          }
-          countEnterError(r);
-          drainLocked();
-        } finally {
-          releaseDrain();
-        }
-        flush();
-      } else {
-        try {
-          op.get(100, TimeUnit.MICROSECONDS);
-        } catch (TimeoutException
-            | InterruptedException
-            | java.util.concurrent.ExecutionException e) {
-          if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return op.join();
-          }
-        }
-      }
-    }
-    return op.join();
+    return reaper.await(op, reaperThread != null);
   }
 
   // ---- close ----
@@ -792,7 +634,7 @@ public final class Ring implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (Thread.currentThread() == drainer || Thread.currentThread() == reaper) {
+    if (reaper.heldByCurrentThread() || Thread.currentThread() == reaperThread) {
       // Called from a completion callback: this thread holds the drain flag (or is the reaper,
       // which close joins), so close cannot finish here. It runs on a thread of its own instead,
       // and this call returns at once.
@@ -870,19 +712,19 @@ public final class Ring implements AutoCloseable {
       }
     }
     // Wake whoever waits in the kernel (the reaper; an owner in await) for the last time.
-    reaperStop = true;
+    reaper.stop();
     submitInternal(WAKEUP, 0, IoUring.OP_NOP);
     flushAll();
-    if (reaper != null) {
+    if (reaperThread != null) {
       try {
-        reaper.join(5_000);
+        reaperThread.join(5_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
     sqLock.lock();
     enterLock.lock();
-    while (!acquireDrain()) {
+    while (!reaper.acquire()) {
       Thread.onSpinWait();
     }
     try {
@@ -893,7 +735,7 @@ public final class Ring implements AutoCloseable {
         nat.close(eventFd);
       }
     } finally {
-      releaseDrain();
+      reaper.release();
       enterLock.unlock();
       sqLock.unlock();
     }
@@ -962,7 +804,7 @@ public final class Ring implements AutoCloseable {
 
   /** Stops (or resumes) every drain: for tests that let the CQ fill up. */
   void pauseReaping(boolean paused) {
-    reapingPaused = paused;
+    reaper.pause(paused);
   }
 
   /** The kernel's count of dropped CQEs (stays 0 with IORING_FEAT_NODROP); -1 once closed. */
