@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.core.VfsCore;
@@ -284,6 +285,7 @@ public final class Vfs implements AutoCloseable {
     private @Nullable Executor executor;
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private Saturation saturation = Saturation.WAIT;
+    private Executor cacheMaintenance = ForkJoinPool.commonPool();
 
     private Builder() {}
 
@@ -382,6 +384,19 @@ public final class Vfs implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets the executor on which the dentry cache does its maintenance: evicting entries beyond the
+     * bounds, dropping expired ones, and the bookkeeping of removals. The default is {@link
+     * ForkJoinPool#commonPool()}, as Caffeine's. It must not run tasks on the calling thread (such
+     * as {@code Runnable::run}): maintenance would then run on whichever caller triggered it,
+     * including an event loop's {@link Vfs#lookupNow}. Give one of your own where the common pool
+     * is kept for other work; the VFS does not shut it down.
+     */
+    public Builder cacheMaintenanceExecutor(Executor executor) {
+      this.cacheMaintenance = checkNotNull(executor, "executor");
+      return this;
+    }
+
     /** Sets what an operation does beyond the in-flight bound; the default is to wait. */
     public Builder whenSaturated(Saturation saturation) {
       this.saturation = checkNotNull(saturation, "saturation");
@@ -403,7 +418,14 @@ public final class Vfs implements AutoCloseable {
       VfsCore core =
           new VfsCore(
               new VfsCore.Config(
-                  caching, maxDentries, maxNegative, exec, owned, maxInFlight, saturation));
+                  caching,
+                  maxDentries,
+                  maxNegative,
+                  exec,
+                  owned,
+                  maxInFlight,
+                  saturation,
+                  cacheMaintenance));
       MountSpec root = mounts.get("/");
       core.mount(
           "/",

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jvfs.memory.MemoryBackend;
@@ -141,6 +142,44 @@ class VfsTest {
       join(v.move("/m/f", "/g"));
       assertThat(join(v.stat("/g")).size()).isEqualTo(2);
       assertThat(failure(v.delete("/m"))).isInstanceOf(FileSystemException.class);
+    }
+  }
+
+  @Test
+  void lookupNow_leavesCacheMaintenanceToItsExecutor() throws Exception {
+    ConcurrentLinkedQueue<Runnable> maintenance = new ConcurrentLinkedQueue<>();
+    try (Vfs v =
+        Vfs.builder()
+            .maximumDentries(3)
+            .maximumNegativeDentries(3)
+            .cacheMaintenanceExecutor(maintenance::add)
+            .build()) {
+      for (int i = 0; i < 20; i++) {
+        join(v.write("/f" + i, new byte[] {1}));
+        join(v.lookup("/f" + i));
+        join(v.lookup("/absent" + i));
+      }
+      long before = v.cacheStats().evictionCount();
+      Thread loop =
+          new Thread(
+              () -> {
+                for (int round = 0; round < 500; round++) {
+                  for (int i = 0; i < 20; i++) {
+                    v.lookupNow("/f" + i);
+                    v.lookupNow("/absent" + i);
+                  }
+                }
+              },
+              "event-loop");
+      loop.start();
+      loop.join();
+      assertThat(v.cacheStats().evictionCount()).as("evicted by lookupNow").isEqualTo(before);
+      assertThat(maintenance).isNotEmpty();
+      for (Runnable r = maintenance.poll(); r != null; r = maintenance.poll()) {
+        r.run();
+      }
+      assertThat(v.cacheStats().evictionCount()).isGreaterThan(before);
+      assertThat(v.cacheStats().positiveSize()).isLessThanOrEqualTo(3);
     }
   }
 

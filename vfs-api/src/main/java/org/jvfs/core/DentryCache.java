@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -49,6 +51,9 @@ import org.jvfs.spi.NodeKind;
  *       epoch inside {@code compute} on the key, and a load inserts, inside {@code compute} on the
  *       same key, only if the epoch is the one it saw before calling the backend.
  *   <li>Every mutation updates the cache only after the backend succeeded.
+ *   <li>Caffeine's maintenance (eviction, expiry, removal notices) runs on an executor of its own
+ *       (the common fork-join pool unless the {@code Vfs} was given one), never on a caller: an
+ *       event loop's {@link #peek} only records the access.
  * </ul>
  *
  * <p>Thread-safe. With caching disabled, nothing is stored and every peek is a miss; loads are
@@ -85,35 +90,48 @@ final class DentryCache {
   private final LongAdder evictions = new LongAdder();
   private final AtomicLong loadsInFlight = new AtomicLong();
 
+  /** Makes a cache on the system clock whose maintenance runs on the common fork-join pool. */
   DentryCache(boolean enabled, long maxPositive, long maxNegative) {
-    this(enabled, maxPositive, maxNegative, Ticker.systemTicker());
+    this(enabled, maxPositive, maxNegative, Ticker.systemTicker(), ForkJoinPool.commonPool());
   }
 
-  /** Makes a cache whose TTL expiry reads time from {@code ticker}; tests pass a fake one. */
-  DentryCache(boolean enabled, long maxPositive, long maxNegative, Ticker ticker) {
+  /**
+   * Makes a cache whose TTL expiry reads time from {@code ticker} and whose maintenance (eviction,
+   * expiry, removal notices) runs on {@code maintenance}. Never pass an executor that runs tasks on
+   * the calling thread outside tests: maintenance then runs on whichever caller's read or write
+   * happened to trigger it, an event loop's {@code lookupNow} included, evicting other threads'
+   * entries there. Tests pass a fake ticker and {@code Runnable::run} to make eviction happen at
+   * once.
+   */
+  DentryCache(
+      boolean enabled, long maxPositive, long maxNegative, Ticker ticker, Executor maintenance) {
     this.enabled = enabled;
     this.positive =
-        cache(maxPositive, ticker, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
+        cache(maxPositive, ticker, maintenance, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
             .removalListener((DentryKey k, Dentry v, RemovalCause cause) -> unindex(v))
             .build();
     this.negative =
-        cache(maxNegative, ticker, (DentryKey k, Negative n) -> n.mount.ttlNanos)
+        cache(maxNegative, ticker, maintenance, (DentryKey k, Negative n) -> n.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
             .build();
-    this.attributes = cache(maxPositive, ticker, (AttrKey k, Attrs a) -> a.mount.ttlNanos).build();
+    this.attributes =
+        cache(maxPositive, ticker, maintenance, (AttrKey k, Attrs a) -> a.mount.ttlNanos).build();
   }
 
   /**
    * Returns a builder of a cache of at most {@code maximumSize} entries that expire by {@code ttl}
-   * (see {@link #expiry}) and does its maintenance on the calling thread.
+   * (see {@link #expiry}) and does its maintenance on {@code maintenance}. Caffeine then never
+   * maintains on a reader's thread (a read only records the access and, at most, hands a drain to
+   * the executor); only a writer that finds Caffeine's write buffer full helps with the work.
    */
-  private static <K, V> Caffeine<K, V> cache(long maximumSize, Ticker ticker, Ttl<K, V> ttl) {
+  private static <K, V> Caffeine<K, V> cache(
+      long maximumSize, Ticker ticker, Executor maintenance, Ttl<K, V> ttl) {
     return Caffeine.newBuilder()
         .maximumSize(maximumSize)
         .ticker(ticker)
         .expireAfter(expiry(ttl))
-        .executor(Runnable::run);
+        .executor(maintenance);
   }
 
   private interface Ttl<K, V> {

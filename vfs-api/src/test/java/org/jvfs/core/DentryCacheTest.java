@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import org.jvfs.spi.OpenFlags;
 
 class DentryCacheTest {
   private final AtomicLong now = new AtomicLong();
-  private final DentryCache cache = new DentryCache(true, 1000, 10, now::get);
+  private final DentryCache cache = new DentryCache(true, 1000, 10, now::get, Runnable::run);
   private final Backend backend = MemoryBackend.create();
   private final Mount mount = new Mount("/", backend, CoherencePolicy.PRIVATE, cache.newId());
   private final Dentry root = mount.root;
@@ -282,8 +283,50 @@ class DentryCacheTest {
   }
 
   @Test
+  void peek_neverRunsCacheMaintenanceOnTheCallingThread() throws Exception {
+    // Maintenance goes to a queue that only the test's maintenance thread runs.
+    ConcurrentLinkedQueue<Runnable> maintenance = new ConcurrentLinkedQueue<>();
+    DentryCache small = new DentryCache(true, 3, 3, now::get, maintenance::add);
+    Mount m = new Mount("/", backend, CoherencePolicy.PRIVATE, small.newId());
+    for (int i = 0; i < 20; i++) {
+      String n = "f" + i;
+      makeFile(n);
+      small.load(m.root, Name.of(n), () -> lookup(n)).join();
+    }
+    // An event loop asks for every name, often enough to fill Caffeine's read buffers.
+    Thread loop =
+        new Thread(
+            () -> {
+              for (int round = 0; round < 500; round++) {
+                for (int i = 0; i < 20; i++) {
+                  small.peek(m.root, Name.of("f" + i));
+                  small.peekAttributes(m, m.root.node);
+                }
+              }
+            },
+            "event-loop");
+    loop.start();
+    loop.join();
+    assertThat(small.stats().evictionCount()).as("evictions before maintenance ran").isZero();
+    assertThat(maintenance).as("maintenance handed to the executor").isNotEmpty();
+
+    Thread maintainer =
+        new Thread(
+            () -> {
+              for (Runnable r = maintenance.poll(); r != null; r = maintenance.poll()) {
+                r.run();
+              }
+            },
+            "maintenance");
+    maintainer.start();
+    maintainer.join();
+    assertThat(small.stats().evictionCount()).isGreaterThanOrEqualTo(17);
+    assertThat(small.stats().positiveSize()).isLessThanOrEqualTo(3);
+  }
+
+  @Test
   void directoriesOf_dropsEvictedDirectories() {
-    DentryCache small = new DentryCache(true, 3, 10, now::get);
+    DentryCache small = new DentryCache(true, 3, 10, now::get, Runnable::run);
     Mount m = new Mount("/", backend, CoherencePolicy.PRIVATE, small.newId());
     NodeInfo[] dirs = new NodeInfo[20];
     for (int i = 0; i < dirs.length; i++) {
