@@ -284,7 +284,7 @@ public final class Vfs implements AutoCloseable {
     private long maxNegative = DEFAULT_MAX_NEGATIVE_DENTRIES;
     private @Nullable Executor executor;
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
-    private Saturation saturation = Saturation.WAIT;
+    private Saturation saturation = Saturation.FAIL;
     private Executor cacheMaintenance = ForkJoinPool.commonPool();
 
     private Builder() {}
@@ -374,7 +374,8 @@ public final class Vfs implements AutoCloseable {
     }
 
     /**
-     * Bounds the operations in flight that need a backend.
+     * Bounds the operations in flight that need a backend (default {@value
+     * #DEFAULT_MAX_IN_FLIGHT}); see {@link #whenSaturated} for what happens beyond it.
      *
      * @throws IllegalArgumentException if {@code max} is not positive
      */
@@ -397,7 +398,13 @@ public final class Vfs implements AutoCloseable {
       return this;
     }
 
-    /** Sets what an operation does beyond the in-flight bound; the default is to wait. */
+    /**
+     * Sets what an operation that needs a backend does beyond the in-flight bound. The default,
+     * {@link Saturation#FAIL}, fails its future at once with {@link
+     * java.util.concurrent.RejectedExecutionException} and never parks a caller; {@link
+     * Saturation#WAIT} blocks the calling thread until a slot frees, for callers that may block.
+     * Operations answered from the cache never count against the bound.
+     */
     public Builder whenSaturated(Saturation saturation) {
       this.saturation = checkNotNull(saturation, "saturation");
       return this;

@@ -183,6 +183,78 @@ class VfsTest {
     }
   }
 
+  /** A memory backend whose lookups wait until the test completes {@code gate}. */
+  private static final class GatedBackend extends org.jvfs.spi.ForwardingBackend {
+    private final org.jvfs.spi.Backend delegate = MemoryBackend.create();
+    final CompletableFuture<Void> gate = new CompletableFuture<>();
+
+    @Override
+    protected org.jvfs.spi.Backend delegate() {
+      return delegate;
+    }
+
+    @Override
+    public java.util.Set<org.jvfs.spi.Capability> capabilities() {
+      java.util.Set<org.jvfs.spi.Capability> c = java.util.EnumSet.copyOf(delegate.capabilities());
+      c.remove(org.jvfs.spi.Capability.INLINE_COMPLETION);
+      c.remove(org.jvfs.spi.Capability.NONBLOCKING_PROBE);
+      return c;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<
+            org.jvfs.spi.@org.jspecify.annotations.Nullable NodeInfo>
+        lookup(org.jvfs.spi.Node dir, org.jvfs.spi.Name name) {
+      return gate.thenCompose(v -> delegate.lookup(dir, name));
+    }
+  }
+
+  @Test
+  void saturated_byDefault_failsAtOnceAndNeverParksTheCaller() throws Exception {
+    GatedBackend backend = new GatedBackend();
+    try (Vfs v = Vfs.builder().mount("/", backend).maxInFlight(1).directCompletion().build()) {
+      CompletableFuture<LookupResult> first = v.lookup("/a");
+      assertThat(first).isNotDone();
+      CompletableFuture<CompletableFuture<LookupResult>> second = new CompletableFuture<>();
+      Thread caller = new Thread(() -> second.complete(v.lookup("/b")), "caller");
+      caller.start();
+      caller.join(10_000);
+      boolean parked = caller.isAlive();
+      backend.gate.complete(null);
+      caller.join();
+      assertThat(parked).as("the caller was parked").isFalse();
+      assertThat(failure(second.join()))
+          .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+      assertThat(first.join().isHit()).isFalse();
+    }
+  }
+
+  @Test
+  void saturated_underWait_parksTheCallerUntilASlotFrees() throws Exception {
+    GatedBackend backend = new GatedBackend();
+    try (Vfs v =
+        Vfs.builder()
+            .mount("/", backend)
+            .maxInFlight(1)
+            .whenSaturated(Saturation.WAIT)
+            .directCompletion()
+            .build()) {
+      CompletableFuture<LookupResult> first = v.lookup("/a");
+      CompletableFuture<CompletableFuture<LookupResult>> second = new CompletableFuture<>();
+      Thread caller = new Thread(() -> second.complete(v.lookup("/b")), "caller");
+      caller.start();
+      while (caller.getState() != Thread.State.WAITING) {
+        assertThat(caller.isAlive()).isTrue();
+        Thread.onSpinWait();
+      }
+      assertThat(second).isNotDone();
+      backend.gate.complete(null);
+      caller.join();
+      assertThat(first.join().isHit()).isFalse();
+      assertThat(second.join().join().isHit()).isFalse();
+    }
+  }
+
   @Test
   void close_failsLaterCalls() {
     Vfs v = Vfs.inMemory();
