@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -42,11 +43,22 @@ import org.jvfs.spi.NodeKind;
  *       {@link #peek} treats in-flight as a miss.
  *   <li>Insertions are guarded by the parent directory's generation (as the kernel's {@code
  *       d_seq}): a load records the generation before it calls the backend and inserts its answer
- *       only if no mutation of that directory completed meanwhile. The check and the insert, and a
- *       mutation's generation bump and its cache update, happen under the directory's {@link
- *       Dentry.DirState} monitor, which is never held across IO. A mutation also detaches in-flight
- *       loads of the keys it changed, so a lookup that starts after the mutation never joins a load
- *       that started before it.
+ *       only if no mutation of that directory began, ended or was reported meanwhile. The check and
+ *       the insert, and a mutation's generation bumps and its cache update, happen under the
+ *       directory's {@link Dentry.DirState} monitor, which is never held across IO. A mutation also
+ *       detaches in-flight loads of the keys it changes, so a lookup that starts after the mutation
+ *       never joins a load that started before it.
+ *   <li>A mutation through the VFS is a {@link Mutation}: {@link #begin} before the backend call,
+ *       one of {@link #added}, {@link #removed}, {@link #renamed} or {@link #abandon} after it.
+ *       From its begin to its end the names it changes are <em>pending</em>: {@link #peek} answers
+ *       MISS for them (whatever is cached stays, hidden), a load that starts meanwhile inserts
+ *       nothing, and the walk asks the backend. Without this, the cache answered from before the
+ *       change while the backend already showed it: a listing in that gap showed a new name that
+ *       the cache still called absent (its negative dentry, cached by the create's own walk), or
+ *       left out a removed name the cache still called present. The cache still asserts nothing
+ *       before the backend succeeded: pending only takes answers away. Pending keys are counted in
+ *       {@link #pendingKeys}, with a striped count in front of it so that a peek with nothing
+ *       pending in its stripe costs one array read.
  *   <li>Attribute snapshots use the same idea with one global epoch: an invalidation bumps the
  *       epoch inside {@code compute} on the key, and a load inserts, inside {@code compute} on the
  *       same key, only if the epoch is the one it saw before calling the backend.
@@ -80,6 +92,16 @@ final class DentryCache {
 
   private final ConcurrentHashMap<DentryKey, CompletableFuture<Object>> inflight =
       new ConcurrentHashMap<>();
+
+  /** How many stripes {@link #pendingStripes} has; a power of two. */
+  private static final int STRIPES = 1 << 12;
+
+  /** The keys of mutations begun and not yet ended, with how many of them each has. */
+  private final ConcurrentHashMap<DentryKey, Integer> pendingKeys = new ConcurrentHashMap<>();
+
+  /** By {@link #stripe}: how many pending keys fall in it; zero spares a look in the map. */
+  private final AtomicIntegerArray pendingStripes = new AtomicIntegerArray(STRIPES);
+
   private final AtomicLong ids = new AtomicLong();
   private final AtomicLong attrEpoch = new AtomicLong();
 
@@ -191,6 +213,11 @@ final class DentryCache {
       return null;
     }
     DentryKey key = new DentryKey(dir.id, name);
+    // Read before the entries: a mutation updates the entries before it stops being pending.
+    if (pending(key)) {
+      misses.increment();
+      return null;
+    }
     Dentry d = positive.getIfPresent(key);
     if (d != null) {
       hits.increment();
@@ -224,6 +251,9 @@ final class DentryCache {
     }
     Dentry.DirState state = dir.dirState();
     long generation = state.generation();
+    // Read after the generation: a mutation marks its key pending before it bumps the generation,
+    // so a load that saw the bump sees the mark, and one that missed the mark sees a later bump.
+    boolean hidden = pending(key);
     long epoch = attrEpoch.get();
     long dropped = dir.mount.dropCount();
     loads.increment();
@@ -246,7 +276,7 @@ final class DentryCache {
           if (enabled) {
             boolean inserted = false;
             synchronized (state) {
-              if (state.generation == generation && dir.mount.dropCount() == dropped) {
+              if (!hidden && state.generation == generation && dir.mount.dropCount() == dropped) {
                 inserted = true;
                 if (answer instanceof Dentry d) {
                   putPositive(key, d);
@@ -324,36 +354,107 @@ final class DentryCache {
   }
 
   /**
-   * Returns the generation of a directory, which a mutation reads before its backend call and hands
-   * to {@link #added}, {@link #removed} or {@link #renamed}.
+   * A change of one name (or, for a rename, two) through the VFS, from before its backend call to
+   * after it. Made by {@link #begin} or {@link #beginRename}; ended exactly once by {@link #added},
+   * {@link #removed}, {@link #renamed} or {@link #abandon}. Until then its names are pending (see
+   * the implementation notes). Not thread-safe: one per call, handed from the thread that begins it
+   * to the one that ends it through the backend's future.
    */
-  long generation(Dentry dir) {
-    return dir.dirState().generation();
+  static final class Mutation {
+    final Dentry dir;
+    final Name name;
+    final DentryKey key;
+    final @Nullable Dentry toDir;
+    final @Nullable Name toName;
+    final @Nullable DentryKey toKey;
+
+    /** The generations of {@link #dir} and {@link #toDir} right after this mutation's begin. */
+    long generation;
+
+    long toGeneration;
+    private boolean ended;
+
+    private Mutation(Dentry dir, Name name, @Nullable Dentry toDir, @Nullable Name toName) {
+      this.dir = dir;
+      this.name = name;
+      this.key = new DentryKey(dir.id, name);
+      this.toDir = toDir;
+      this.toName = toName;
+      this.toKey = toDir == null || toName == null ? null : new DentryKey(toDir.id, toName);
+    }
+
+    private void end() {
+      if (ended) {
+        throw new IllegalStateException("mutation of " + name + " ended twice");
+      }
+      ended = true;
+    }
   }
 
   /**
-   * Records that {@code name} now exists in {@code dir}, after the backend made it.
-   *
-   * @param generation the directory's {@link #generation} read before the backend call: if another
-   *     mutation of the directory completed since, its backend call may have come after this one,
-   *     so the name is forgotten (loaded again on demand) rather than asserted
+   * Begins a change of {@code name} in {@code dir}, right before the backend call that makes it:
+   * the name is pending until the mutation ends. Whoever begins a mutation ends it, whatever the
+   * backend answers.
    */
-  Dentry added(Dentry dir, Name name, NodeInfo info, long generation) {
-    Dentry d = newDentry(dir, name, info);
-    DentryKey key = new DentryKey(dir.id, name);
+  Mutation begin(Dentry dir, Name name) {
+    Mutation m = new Mutation(dir, name, null, null);
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
-      boolean alone = state.generation == generation;
+      hide(m.key);
       state.generation++;
-      inflight.remove(key);
+      m.generation = state.generation;
+      inflight.remove(m.key);
+    }
+    return m;
+  }
+
+  /** Begins a rename of {@code fromName} in {@code fromDir} to {@code toName} in {@code toDir}. */
+  Mutation beginRename(Dentry fromDir, Name fromName, Dentry toDir, Name toName) {
+    Mutation m = new Mutation(fromDir, fromName, toDir, toName);
+    Dentry.DirState first = fromDir.id <= toDir.id ? fromDir.dirState() : toDir.dirState();
+    Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
+    synchronized (first) {
+      synchronized (second) {
+        hide(m.key);
+        hide(java.util.Objects.requireNonNull(m.toKey));
+        first.generation++;
+        if (second != first) {
+          second.generation++;
+        }
+        m.generation = fromDir.dirState().generation;
+        m.toGeneration = toDir.dirState().generation;
+        inflight.remove(m.key);
+        inflight.remove(m.toKey);
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Ends {@code m} after the backend made its name: the name now exists as {@code info}.
+   *
+   * <p>If another mutation of the directory began or ended since {@code m} began, its backend call
+   * may have come after this one, so the name is forgotten (loaded again on demand) rather than
+   * asserted.
+   */
+  Dentry added(Mutation m, NodeInfo info) {
+    Dentry dir = m.dir;
+    Dentry d = newDentry(dir, m.name, info);
+    Dentry.DirState state = dir.dirState();
+    synchronized (state) {
+      m.end();
+      boolean alone = state.generation == m.generation;
+      state.generation++;
+      inflight.remove(m.key);
       if (enabled) {
-        negative.invalidate(key);
+        negative.invalidate(m.key);
         if (alone) {
-          putPositive(key, d);
+          putPositive(m.key, d);
         } else {
-          positive.invalidate(key);
+          positive.invalidate(m.key);
         }
       }
+      unhide(m.key);
     }
     invalidateAttributes(dir.mount, dir.node);
     // The node's snapshot is dropped, not replaced by the backend's answer: a hard link changes
@@ -366,31 +467,144 @@ final class DentryCache {
   }
 
   /**
-   * Records that {@code name} no longer exists in {@code dir}, after the backend removed it.
-   *
-   * @param generation the directory's {@link #generation} read before the backend call; see {@link
-   *     #added}
+   * Ends {@code m} after the backend removed its name, which was {@code node} (if known). As in
+   * {@link #added}, a concurrent mutation of the directory makes it forget rather than assert.
    */
-  void removed(Dentry dir, Name name, @Nullable Node node, long generation) {
-    DentryKey key = new DentryKey(dir.id, name);
+  void removed(Mutation m, @Nullable Node node) {
+    Dentry dir = m.dir;
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
-      boolean alone = state.generation == generation;
+      m.end();
+      boolean alone = state.generation == m.generation;
       state.generation++;
-      inflight.remove(key);
+      inflight.remove(m.key);
       if (enabled) {
-        positive.invalidate(key);
+        positive.invalidate(m.key);
         if (alone) {
-          negative.put(key, new Negative(dir.mount));
+          negative.put(m.key, new Negative(dir.mount));
         } else {
-          negative.invalidate(key);
+          negative.invalidate(m.key);
         }
       }
+      unhide(m.key);
     }
     invalidateAttributes(dir.mount, dir.node);
     if (node != null) {
       invalidateAttributes(dir.mount, node);
     }
+  }
+
+  /**
+   * Ends {@code m} when its backend call changed nothing (it failed, or found the name as it was):
+   * what was cached shows again. A failure that leaves the name's state unknown is followed by
+   * {@link #forget}.
+   */
+  void abandon(Mutation m) {
+    Dentry.DirState first = m.dir.dirState();
+    Dentry.DirState second = m.toDir == null ? first : m.toDir.dirState();
+    if (m.toDir != null && m.toDir.id < m.dir.id) {
+      Dentry.DirState t = first;
+      first = second;
+      second = t;
+    }
+    synchronized (first) {
+      synchronized (second) {
+        m.end();
+        first.generation++;
+        if (second != first) {
+          second.generation++;
+        }
+        inflight.remove(m.key);
+        unhide(m.key);
+        if (m.toKey != null) {
+          inflight.remove(m.toKey);
+          unhide(m.toKey);
+        }
+      }
+    }
+  }
+
+  /**
+   * Ends a rename begun by {@link #beginRename} after the backend did it. With stable nodes the
+   * moved dentry is re-keyed (its cached subtree stays reachable); otherwise the target is
+   * forgotten and loaded again. If another mutation of either directory began or ended since {@code
+   * m} began, both names are forgotten instead, as in {@link #added}.
+   */
+  void renamed(Mutation m, Dentry moved, @Nullable Dentry replaced, boolean stableNodes) {
+    Dentry fromDir = m.dir;
+    Dentry toDir = java.util.Objects.requireNonNull(m.toDir);
+    Name toName = java.util.Objects.requireNonNull(m.toName);
+    DentryKey from = m.key;
+    DentryKey to = java.util.Objects.requireNonNull(m.toKey);
+    Dentry.DirState first = fromDir.id <= toDir.id ? fromDir.dirState() : toDir.dirState();
+    Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
+    synchronized (first) {
+      synchronized (second) {
+        m.end();
+        boolean alone =
+            fromDir.dirState().generation == m.generation
+                && toDir.dirState().generation == m.toGeneration;
+        fromDir.dirState().generation++;
+        if (second != first) {
+          toDir.dirState().generation++;
+        }
+        inflight.remove(from);
+        inflight.remove(to);
+        if (enabled) {
+          positive.invalidate(from);
+          negative.invalidate(to);
+          if (!alone) {
+            negative.invalidate(from);
+            positive.invalidate(to);
+          } else if (stableNodes) {
+            negative.put(from, new Negative(fromDir.mount));
+            putPositive(to, moved.rekeyed(toDir.id, toName));
+          } else {
+            negative.put(from, new Negative(fromDir.mount));
+            positive.invalidate(to);
+          }
+        }
+        unhide(from);
+        unhide(to);
+      }
+    }
+    invalidateAttributes(fromDir.mount, fromDir.node);
+    invalidateAttributes(toDir.mount, toDir.node);
+    invalidateAttributes(moved.mount, moved.node);
+    if (replaced != null) {
+      invalidateAttributes(replaced.mount, replaced.node);
+    }
+  }
+
+  /** Returns the number of mutations begun and not yet ended; zero once the VFS is idle. */
+  int pendingMutations() {
+    int n = 0;
+    for (int c : pendingKeys.values()) {
+      n += c;
+    }
+    return n;
+  }
+
+  private static int stripe(DentryKey key) {
+    int h = key.hashCode();
+    return (h ^ (h >>> 16)) & (STRIPES - 1);
+  }
+
+  /** Returns true while a mutation of {@code key} is under way. Never blocks. */
+  private boolean pending(DentryKey key) {
+    return pendingStripes.get(stripe(key)) != 0 && pendingKeys.containsKey(key);
+  }
+
+  /** Marks {@code key} pending: into the map first, so that a nonzero stripe finds it there. */
+  private void hide(DentryKey key) {
+    pendingKeys.merge(key, 1, Integer::sum);
+    pendingStripes.incrementAndGet(stripe(key));
+  }
+
+  /** Takes one pending mark of {@code key} away; called after the entries were updated. */
+  private void unhide(DentryKey key) {
+    pendingKeys.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+    pendingStripes.decrementAndGet(stripe(key));
   }
 
   /**

@@ -125,9 +125,9 @@ class DentryCacheTest {
     CompletableFuture<@Nullable NodeInfo> stale = new CompletableFuture<>();
     CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> stale);
     // The file is created through the VFS while the lookup is in flight.
-    long generation = cache.generation(root);
+    DentryCache.Mutation m = cache.begin(root, Name.of("f"));
     NodeInfo info = makeFile("f");
-    Dentry added = cache.added(root, Name.of("f"), info, generation);
+    Dentry added = cache.added(m, info);
     // The lookup read the backend before the create: its answer is "absent".
     stale.complete(null);
     assertThat(load.join()).isSameAs(DentryCache.ABSENT);
@@ -161,7 +161,7 @@ class DentryCacheTest {
   void removed_turnsPositiveIntoNegative() {
     NodeInfo info = makeFile("f");
     cache.load(root, Name.of("f"), () -> lookup("f")).join();
-    cache.removed(root, Name.of("f"), info.node(), cache.generation(root));
+    cache.removed(cache.begin(root, Name.of("f")), info.node());
     assertThat(cache.peek(root, Name.of("f"))).isSameAs(DentryCache.ABSENT);
     assertThat(cache.peekAttributes(mount, info.node())).isNull();
   }
@@ -209,29 +209,85 @@ class DentryCacheTest {
 
   @Test
   void added_afterAnotherMutationOfTheDirectory_forgetsInsteadOfAsserting() {
-    long before = cache.generation(root);
+    DentryCache.Mutation create = cache.begin(root, Name.of("f"));
     NodeInfo info = makeFile("f");
     // Another mutation of the same directory completes between this one's backend call and its
     // cache update: its backend call may have come later, so this one must not assert "f exists".
-    cache.removed(root, Name.of("f"), info.node(), cache.generation(root));
-    cache.added(root, Name.of("f"), info, before);
+    cache.removed(cache.begin(root, Name.of("f")), info.node());
+    cache.added(create, info);
     assertThat(cache.peek(root, Name.of("f"))).isNull();
+    assertThat(cache.pendingMutations()).isZero();
+  }
+
+  @Test
+  void peek_whileAMutationOfTheNameIsPending_isAMissUntilItEnds() {
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(DentryCache.ABSENT);
+    DentryCache.Mutation m = cache.begin(root, Name.of("f"));
+    // The backend makes the file; until the mutation ends, "absent" is no longer the answer.
+    NodeInfo info = makeFile("f");
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+    assertThat(cache.peek(root, Name.of("g"))).as("other names are not hidden").isNull();
+    Dentry added = cache.added(m, info);
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(added);
+  }
+
+  @Test
+  void load_startedWhileAMutationIsPending_insertsNothing() {
+    DentryCache.Mutation m = cache.begin(root, Name.of("f"));
+    // A lookup in the gap reads the backend before the create: it must not cache "absent".
+    Object answer = cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    assertThat(answer).isSameAs(DentryCache.ABSENT);
+    assertThat(cache.stats().negativeSize()).isZero();
+    NodeInfo info = makeFile("f");
+    Dentry added = cache.added(m, info);
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(added);
+  }
+
+  @Test
+  void abandon_showsWhatWasCachedAgain() {
+    makeFile("f");
+    Dentry d = (Dentry) cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    DentryCache.Mutation m = cache.begin(root, Name.of("f"));
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+    // The create failed (EEXIST, say): nothing changed.
+    cache.abandon(m);
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(d);
+    assertThat(cache.pendingMutations()).isZero();
+  }
+
+  @Test
+  void renamed_hidesBothNamesWhilePending() {
+    makeFile("a");
+    Dentry a = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    cache.load(root, Name.of("b"), () -> lookup("b")).join();
+    DentryCache.Mutation m = cache.beginRename(root, Name.of("a"), root, Name.of("b"));
+    assertThat(cache.peek(root, Name.of("a"))).isNull();
+    assertThat(cache.peek(root, Name.of("b"))).isNull();
+    backend
+        .rename(backend.root(), Name.of("a"), backend.root(), Name.of("b"), false)
+        .toCompletableFuture()
+        .join();
+    cache.renamed(m, a, null, true);
+    assertThat(cache.peek(root, Name.of("a"))).isSameAs(DentryCache.ABSENT);
+    assertThat(((Dentry) cache.peek(root, Name.of("b"))).id).isEqualTo(a.id);
   }
 
   @Test
   void renamed_racingACreateOfTheOldName_leavesNoStaleNegative() {
     NodeInfo a = makeFile("a");
     Dentry moved = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
-    long before = cache.generation(root);
+    DentryCache.Mutation rename = cache.beginRename(root, Name.of("a"), root, Name.of("b"));
     // The rename's backend call ran; then another thread created "a" again and recorded it.
     backend
         .rename(backend.root(), Name.of("a"), backend.root(), Name.of("b"), false)
         .toCompletableFuture()
         .join();
+    DentryCache.Mutation create = cache.begin(root, Name.of("a"));
     NodeInfo again = makeFile("a");
-    cache.added(root, Name.of("a"), again, cache.generation(root));
+    cache.added(create, again);
     // Now the rename records itself: "a" must not become a negative dentry.
-    cache.renamed(root, Name.of("a"), root, Name.of("b"), moved, null, true, before, before);
+    cache.renamed(rename, moved, null, true);
     assertThat(cache.peek(root, Name.of("a"))).isNotSameAs(DentryCache.ABSENT);
     assertThat(a.node()).isNotEqualTo(again.node());
   }
@@ -270,10 +326,9 @@ class DentryCacheTest {
     assertThat(cache.directoriesOf(mount, a.node())).isEmpty();
     // Added through the VFS, then renamed with stable nodes: the re-keyed dentry is the indexed
     // one.
-    Dentry added = cache.added(root, Name.of("a"), a, cache.generation(root));
+    Dentry added = cache.added(cache.begin(root, Name.of("a")), a);
     assertThat(cache.directoriesOf(mount, a.node())).containsExactly(added);
-    long g = cache.generation(root);
-    cache.renamed(root, Name.of("a"), root, Name.of("b"), added, null, true, g, g);
+    cache.renamed(cache.beginRename(root, Name.of("a"), root, Name.of("b")), added, null, true);
     Dentry b = cache.cachedPositive(root.id, Name.of("b"));
     assertThat(b).isNotNull();
     assertThat(cache.directoriesOf(mount, a.node())).containsExactly(b);
