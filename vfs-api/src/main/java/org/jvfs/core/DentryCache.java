@@ -623,61 +623,6 @@ final class DentryCache {
     invalidateAttributes(dir.mount, dir.node);
   }
 
-  /**
-   * Records a rename after the backend did it. With stable nodes the moved dentry is re-keyed (its
-   * cached subtree stays reachable); otherwise the target is forgotten and loaded again. If another
-   * mutation of either directory completed since the generations were read (before the backend
-   * call), both names are forgotten instead, as in {@link #added}.
-   */
-  void renamed(
-      Dentry fromDir,
-      Name fromName,
-      Dentry toDir,
-      Name toName,
-      Dentry moved,
-      @Nullable Dentry replaced,
-      boolean stableNodes,
-      long fromGeneration,
-      long toGeneration) {
-    DentryKey from = new DentryKey(fromDir.id, fromName);
-    DentryKey to = new DentryKey(toDir.id, toName);
-    Dentry.DirState first = fromDir.id <= toDir.id ? fromDir.dirState() : toDir.dirState();
-    Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
-    synchronized (first) {
-      synchronized (second) {
-        boolean alone =
-            fromDir.dirState().generation == fromGeneration
-                && toDir.dirState().generation == toGeneration;
-        fromDir.dirState().generation++;
-        if (second != first) {
-          toDir.dirState().generation++;
-        }
-        inflight.remove(from);
-        inflight.remove(to);
-        if (enabled) {
-          positive.invalidate(from);
-          negative.invalidate(to);
-          if (!alone) {
-            negative.invalidate(from);
-            positive.invalidate(to);
-          } else if (stableNodes) {
-            negative.put(from, new Negative(fromDir.mount));
-            putPositive(to, moved.rekeyed(toDir.id, toName));
-          } else {
-            negative.put(from, new Negative(fromDir.mount));
-            positive.invalidate(to);
-          }
-        }
-      }
-    }
-    invalidateAttributes(fromDir.mount, fromDir.node);
-    invalidateAttributes(toDir.mount, toDir.node);
-    invalidateAttributes(moved.mount, moved.node);
-    if (replaced != null) {
-      invalidateAttributes(replaced.mount, replaced.node);
-    }
-  }
-
   /** Drops every cached answer of one mount (a watch queue overflowed, say). */
   void invalidateMount(Mount mount) {
     // Count the drop before sweeping: a load that inserts before the count changes is swept (the
