@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -41,13 +42,21 @@ import org.jvfs.spi.NodeKind;
  *       and a negative answer belongs in the negative cache with its own cap. A failed load is
  *       removed and never cached. Readers never wait on an in-flight load unless they asked for IO:
  *       {@link #peek} treats in-flight as a miss.
- *   <li>Insertions are guarded by the parent directory's generation (as the kernel's {@code
- *       d_seq}): a load records the generation before it calls the backend and inserts its answer
- *       only if no mutation of that directory began, ended or was reported meanwhile. The check and
- *       the insert, and a mutation's generation bumps and its cache update, happen under the
- *       directory's {@link Dentry.DirState} monitor, which is never held across IO. A mutation also
- *       detaches in-flight loads of the keys it changes, so a lookup that starts after the mutation
- *       never joins a load that started before it.
+ *   <li>Insertions are guarded by the name, as the kernel's {@code d_seq} guards a dentry: every
+ *       change of a name (a mutation's begin and end, a pushed invalidation) takes the next tick of
+ *       one {@link #clock} and records it in the name's stripe of {@link #nameTicks}, a striped
+ *       table of (directory id, name). A load reads the clock before it calls the backend and
+ *       inserts its answer only if no name of its stripe changed since. The guard used to be the
+ *       whole directory's generation, so that one change of any name during a load refused the
+ *       insert and a directory with a steady trickle of changes to other names was never cached;
+ *       now only a change of the same name, or of a name that shares its stripe (one in {@value
+ *       #STRIPES}), refuses it. Whole directories and whole mounts need no count of their own: a
+ *       directory's children are keyed by its dentry id, so dropping or re-keying the directory's
+ *       dentry leaves in-flight loads below it inserting into orphaned keys, and a mount's drop is
+ *       counted by {@link Mount#dropCount}. The check and the insert, and a mutation's ticks and
+ *       its cache update, happen under the directory's {@link Dentry.DirState} monitor, which is
+ *       never held across IO. A mutation also detaches in-flight loads of the keys it changes, so a
+ *       lookup that starts after the mutation never joins a load that started before it.
  *   <li>A mutation through the VFS is a {@link Mutation}: {@link #begin} before the backend call,
  *       one of {@link #added}, {@link #removed}, {@link #renamed} or {@link #abandon} after it.
  *       From its begin to its end the names it changes are <em>pending</em>: {@link #peek} answers
@@ -59,9 +68,12 @@ import org.jvfs.spi.NodeKind;
  *       before the backend succeeded: pending only takes answers away. Pending keys are counted in
  *       {@link #pendingKeys}, with a striped count in front of it so that a peek with nothing
  *       pending in its stripe costs one array read.
- *   <li>Attribute snapshots use the same idea with one global epoch: an invalidation bumps the
- *       epoch inside {@code compute} on the key, and a load inserts, inside {@code compute} on the
- *       same key, only if the epoch is the one it saw before calling the backend.
+ *   <li>Attribute snapshots use the same idea, striped by (mount, node) in {@link #attributeTicks}:
+ *       an invalidation takes a tick inside {@code compute} on the key, and a load inserts, inside
+ *       {@code compute} on the same key, only if no node of the key's stripe was invalidated after
+ *       the clock value it read before calling the backend. (The clock is read before the node is
+ *       known, which a per-stripe sequence could not do.) It used to be one global epoch, which any
+ *       change anywhere bumped.
  *   <li>Every mutation updates the cache only after the backend succeeded.
  *   <li>Caffeine's maintenance (eviction, expiry, removal notices) runs on an executor of its own
  *       (the common fork-join pool unless the {@code Vfs} was given one), never on a caller: an
@@ -103,7 +115,15 @@ final class DentryCache {
   private final AtomicIntegerArray pendingStripes = new AtomicIntegerArray(STRIPES);
 
   private final AtomicLong ids = new AtomicLong();
-  private final AtomicLong attrEpoch = new AtomicLong();
+
+  /** The clock of changes: each change of a name or of a node's attributes takes its next tick. */
+  private final AtomicLong clock = new AtomicLong();
+
+  /** By {@link #stripe} of (directory id, name): the tick of the last change of such a name. */
+  private final AtomicLongArray nameTicks = new AtomicLongArray(STRIPES);
+
+  /** By {@link #stripe} of (mount, node): the tick of the last invalidation of such attributes. */
+  private final AtomicLongArray attributeTicks = new AtomicLongArray(STRIPES);
 
   private final LongAdder hits = new LongAdder();
   private final LongAdder negativeHits = new LongAdder();
@@ -250,11 +270,11 @@ final class DentryCache {
       return existing;
     }
     Dentry.DirState state = dir.dirState();
-    long generation = state.generation();
-    // Read after the generation: a mutation marks its key pending before it bumps the generation,
-    // so a load that saw the bump sees the mark, and one that missed the mark sees a later bump.
+    int stripe = stripe(key);
+    long start = clock.get();
+    // Read after the clock: a mutation marks its key pending before it takes its tick, so a load
+    // that read the tick sees the mark, and one that read the clock before sees the tick later.
     boolean hidden = pending(key);
-    long epoch = attrEpoch.get();
     long dropped = dir.mount.dropCount();
     loads.increment();
     loadsInFlight.incrementAndGet();
@@ -276,7 +296,7 @@ final class DentryCache {
           if (enabled) {
             boolean inserted = false;
             synchronized (state) {
-              if (!hidden && state.generation == generation && dir.mount.dropCount() == dropped) {
+              if (!hidden && nameTicks.get(stripe) <= start && dir.mount.dropCount() == dropped) {
                 inserted = true;
                 if (answer instanceof Dentry d) {
                   putPositive(key, d);
@@ -296,7 +316,7 @@ final class DentryCache {
               }
             }
             if (info != null) {
-              putAttributes(dir.mount, info.node(), info.attributes(), epoch);
+              putAttributes(dir.mount, info.node(), info.attributes(), start);
             }
           }
           inflight.remove(key, mine);
@@ -315,35 +335,49 @@ final class DentryCache {
   }
 
   /**
-   * Returns the epoch a caller reads before fetching attributes to cache with {@link
+   * Returns the epoch (the clock) a caller reads before fetching attributes to cache with {@link
    * #putAttributes}.
    */
   long attributeEpoch() {
-    return attrEpoch.get();
+    return clock.get();
   }
 
-  /** Caches attributes fetched after {@code epoch} was read, unless an invalidation came since. */
+  /**
+   * Caches attributes fetched after {@code epoch} was read, unless the node's attributes (or those
+   * of a node sharing its stripe) were invalidated since.
+   */
   void putAttributes(Mount mount, Node node, NodeAttributes attrs, long epoch) {
     if (!enabled) {
       return;
     }
+    AttrKey key = new AttrKey(mount, node);
+    int stripe = attributeStripe(mount, node);
     attributes
         .asMap()
         .compute(
-            new AttrKey(mount, node),
-            (k, old) -> attrEpoch.get() == epoch ? new Attrs(mount, attrs) : old);
+            key, (k, old) -> attributeTicks.get(stripe) <= epoch ? new Attrs(mount, attrs) : old);
   }
 
   /** Forgets a node's attributes after a change; later loads that started earlier are refused. */
   void invalidateAttributes(Mount mount, Node node) {
+    AttrKey key = new AttrKey(mount, node);
+    int stripe = attributeStripe(mount, node);
     attributes
         .asMap()
         .compute(
-            new AttrKey(mount, node),
+            key,
             (k, old) -> {
-              attrEpoch.incrementAndGet();
+              tick(attributeTicks, stripe);
               return null;
             });
+  }
+
+  /** Takes the clock's next tick for a change in {@code stripe} of {@code ticks}; returns it. */
+  private long tick(AtomicLongArray ticks, int stripe) {
+    long t = clock.incrementAndGet();
+    // Ticks of one stripe may be recorded out of order by racing threads: keep the latest.
+    ticks.accumulateAndGet(stripe, t, Math::max);
+    return t;
   }
 
   /** Replaces a symlink dentry by one that carries its target, if it is still the cached one. */
@@ -368,10 +402,13 @@ final class DentryCache {
     final @Nullable Name toName;
     final @Nullable DentryKey toKey;
 
-    /** The generations of {@link #dir} and {@link #toDir} right after this mutation's begin. */
-    long generation;
+    /**
+     * The ticks this mutation's begin took for its names; still the latest of their stripes at its
+     * end if no other change of those stripes came meanwhile.
+     */
+    long tick;
 
-    long toGeneration;
+    long toTick;
     private boolean ended;
 
     private Mutation(Dentry dir, Name name, @Nullable Dentry toDir, @Nullable Name toName) {
@@ -401,8 +438,7 @@ final class DentryCache {
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
       hide(m.key);
-      state.generation++;
-      m.generation = state.generation;
+      m.tick = tick(nameTicks, stripe(m.key));
       inflight.remove(m.key);
     }
     return m;
@@ -417,12 +453,11 @@ final class DentryCache {
       synchronized (second) {
         hide(m.key);
         hide(java.util.Objects.requireNonNull(m.toKey));
-        first.generation++;
-        if (second != first) {
-          second.generation++;
+        m.tick = tick(nameTicks, stripe(m.key));
+        m.toTick = tick(nameTicks, stripe(m.toKey));
+        if (stripe(m.key) == stripe(m.toKey)) {
+          m.tick = m.toTick;
         }
-        m.generation = fromDir.dirState().generation;
-        m.toGeneration = toDir.dirState().generation;
         inflight.remove(m.key);
         inflight.remove(m.toKey);
       }
@@ -433,9 +468,9 @@ final class DentryCache {
   /**
    * Ends {@code m} after the backend made its name: the name now exists as {@code info}.
    *
-   * <p>If another mutation of the directory began or ended since {@code m} began, its backend call
-   * may have come after this one, so the name is forgotten (loaded again on demand) rather than
-   * asserted.
+   * <p>If another change of the name (or of one in its stripe) began, ended or was reported since
+   * {@code m} began, the other's backend call may have come after this one, so the name is
+   * forgotten (loaded again on demand) rather than asserted.
    */
   Dentry added(Mutation m, NodeInfo info) {
     Dentry dir = m.dir;
@@ -443,8 +478,9 @@ final class DentryCache {
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
       m.end();
-      boolean alone = state.generation == m.generation;
-      state.generation++;
+      int stripe = stripe(m.key);
+      boolean alone = nameTicks.get(stripe) == m.tick;
+      tick(nameTicks, stripe);
       inflight.remove(m.key);
       if (enabled) {
         negative.invalidate(m.key);
@@ -468,15 +504,16 @@ final class DentryCache {
 
   /**
    * Ends {@code m} after the backend removed its name, which was {@code node} (if known). As in
-   * {@link #added}, a concurrent mutation of the directory makes it forget rather than assert.
+   * {@link #added}, a concurrent change of the name makes it forget rather than assert.
    */
   void removed(Mutation m, @Nullable Node node) {
     Dentry dir = m.dir;
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
       m.end();
-      boolean alone = state.generation == m.generation;
-      state.generation++;
+      int stripe = stripe(m.key);
+      boolean alone = nameTicks.get(stripe) == m.tick;
+      tick(nameTicks, stripe);
       inflight.remove(m.key);
       if (enabled) {
         positive.invalidate(m.key);
@@ -510,13 +547,11 @@ final class DentryCache {
     synchronized (first) {
       synchronized (second) {
         m.end();
-        first.generation++;
-        if (second != first) {
-          second.generation++;
-        }
+        tick(nameTicks, stripe(m.key));
         inflight.remove(m.key);
         unhide(m.key);
         if (m.toKey != null) {
+          tick(nameTicks, stripe(m.toKey));
           inflight.remove(m.toKey);
           unhide(m.toKey);
         }
@@ -527,8 +562,8 @@ final class DentryCache {
   /**
    * Ends a rename begun by {@link #beginRename} after the backend did it. With stable nodes the
    * moved dentry is re-keyed (its cached subtree stays reachable); otherwise the target is
-   * forgotten and loaded again. If another mutation of either directory began or ended since {@code
-   * m} began, both names are forgotten instead, as in {@link #added}.
+   * forgotten and loaded again. If another change of either name began, ended or was reported since
+   * {@code m} began, both names are forgotten instead, as in {@link #added}.
    */
   void renamed(Mutation m, Dentry moved, @Nullable Dentry replaced, boolean stableNodes) {
     Dentry fromDir = m.dir;
@@ -542,12 +577,9 @@ final class DentryCache {
       synchronized (second) {
         m.end();
         boolean alone =
-            fromDir.dirState().generation == m.generation
-                && toDir.dirState().generation == m.toGeneration;
-        fromDir.dirState().generation++;
-        if (second != first) {
-          toDir.dirState().generation++;
-        }
+            nameTicks.get(stripe(from)) == m.tick && nameTicks.get(stripe(to)) == m.toTick;
+        tick(nameTicks, stripe(from));
+        tick(nameTicks, stripe(to));
         inflight.remove(from);
         inflight.remove(to);
         if (enabled) {
@@ -585,8 +617,18 @@ final class DentryCache {
     return n;
   }
 
-  private static int stripe(DentryKey key) {
-    int h = key.hashCode();
+  /** Returns the stripe of a node's attributes; package-private for tests. */
+  static int attributeStripe(Mount mount, Node node) {
+    return stripe(new AttrKey(mount, node).hashCode());
+  }
+
+  /** Returns the stripe of {@code key} in the striped tables; package-private for tests. */
+  static int stripe(DentryKey key) {
+    return stripe(key.hashCode());
+  }
+
+  private static int stripe(int hash) {
+    int h = hash * 0x9E3779B9;
     return (h ^ (h >>> 16)) & (STRIPES - 1);
   }
 
@@ -615,7 +657,7 @@ final class DentryCache {
     DentryKey key = new DentryKey(dir.id, name);
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
-      state.generation++;
+      tick(nameTicks, stripe(key));
       inflight.remove(key);
       positive.invalidate(key);
       negative.invalidate(key);
@@ -627,10 +669,14 @@ final class DentryCache {
   void invalidateMount(Mount mount) {
     // Count the drop before sweeping: a load that inserts before the count changes is swept (the
     // sweep starts after the count and sees every entry present when it starts); a load that
-    // inserts after sees the new count and takes its answer out again. Attribute puts check the
-    // epoch inside compute, so bumping it first refuses the ones that started before.
+    // inserts after sees the new count and takes its answer out again. Attribute puts check their
+    // stripe's tick inside compute, so ticking every stripe first refuses the ones that started
+    // before (an overflow is rare; STRIPES atomic updates are cheap next to the sweep).
     mount.countDrop();
-    attrEpoch.incrementAndGet();
+    long t = clock.incrementAndGet();
+    for (int i = 0; i < STRIPES; i++) {
+      attributeTicks.accumulateAndGet(i, t, Math::max);
+    }
     positive.asMap().values().removeIf(d -> d.mount == mount);
     negative.asMap().values().removeIf(n -> n.mount == mount);
     attributes.asMap().values().removeIf(a -> a.mount == mount);

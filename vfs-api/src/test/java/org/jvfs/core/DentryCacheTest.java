@@ -135,6 +135,51 @@ class DentryCacheTest {
   }
 
   @Test
+  void load_racingChangesOfOtherNamesInTheDirectory_stillInserts() {
+    NodeInfo f = makeFile("f");
+    // A busy directory: while "f" is looked up, other names come and go, through the VFS and as
+    // pushed invalidations. None shares "f"'s stripe, so none can have changed "f".
+    assertThat(DentryCache.stripe(new DentryKey(root.id, Name.of("g"))))
+        .isNotEqualTo(DentryCache.stripe(new DentryKey(root.id, Name.of("f"))));
+    assertThat(DentryCache.stripe(new DentryKey(root.id, Name.of("h"))))
+        .isNotEqualTo(DentryCache.stripe(new DentryKey(root.id, Name.of("f"))));
+    CompletableFuture<@Nullable NodeInfo> slow = new CompletableFuture<>();
+    CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> slow);
+    DentryCache.Mutation m = cache.begin(root, Name.of("g"));
+    cache.added(m, makeFile("g"));
+    cache.forget(root, Name.of("h"));
+    slow.complete(f);
+    Dentry d = (Dentry) load.join();
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(d);
+  }
+
+  @Test
+  void load_racingAPushedInvalidationOfTheSameName_insertsNothing() {
+    NodeInfo f = makeFile("f");
+    CompletableFuture<@Nullable NodeInfo> slow = new CompletableFuture<>();
+    CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> slow);
+    cache.forget(root, Name.of("f"));
+    slow.complete(f);
+    assertThat(load.join()).isInstanceOf(Dentry.class);
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+  }
+
+  @Test
+  void attributes_invalidatedForAnotherNodeDuringLoad_areStillCached() {
+    NodeInfo f = makeFile("f");
+    int stripe = DentryCache.attributeStripe(mount, f.node());
+    // Node hashes vary from run to run: take a file whose attributes do not share f's stripe.
+    NodeInfo g = makeFile("g0");
+    for (int i = 1; DentryCache.attributeStripe(mount, g.node()) == stripe; i++) {
+      g = makeFile("g" + i);
+    }
+    long epoch = cache.attributeEpoch();
+    cache.invalidateAttributes(mount, g.node());
+    cache.putAttributes(mount, f.node(), f.attributes(), epoch);
+    assertThat(cache.peekAttributes(mount, f.node())).isEqualTo(f.attributes());
+  }
+
+  @Test
   void added_detachesInFlightLoad_soLaterLookupsLoadAgain() {
     CompletableFuture<@Nullable NodeInfo> stale = new CompletableFuture<>();
     CompletableFuture<Object> before = cache.load(root, Name.of("f"), () -> stale);
