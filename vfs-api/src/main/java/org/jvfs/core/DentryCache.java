@@ -36,7 +36,9 @@ import org.jvfs.spi.NodeKind;
  *   <li>Negative dentries have their own cache and cap, so a flood of lookups of absent names
  *       cannot evict the working set.
  *   <li>Attributes are keyed by (mount, node), not by dentry, so that hard links share one snapshot
- *       and a write through one name is seen through every other.
+ *       and a write through one name is seen through every other. Under WATCH, snapshots of
+ *       non-directories expire after the policy's attribute bound (dentries do not): a watch sees
+ *       neither a write through another hard link in another directory nor one through mmap.
  *   <li>Concurrent misses of one key share one backend call through {@link #inflight}. This is a
  *       map of its own rather than Caffeine's {@code AsyncCache} because a load may end negative,
  *       and a negative answer belongs in the negative cache with its own cap. A failed load is
@@ -158,7 +160,7 @@ final class DentryCache {
             .evictionListener((k, v, cause) -> evictions.increment())
             .build();
     this.attributes =
-        cache(maxPositive, ticker, maintenance, (AttrKey k, Attrs a) -> a.mount.ttlNanos).build();
+        cache(maxPositive, ticker, maintenance, (AttrKey k, Attrs a) -> attributeTtl(a)).build();
   }
 
   /**
@@ -174,6 +176,14 @@ final class DentryCache {
         .ticker(ticker)
         .expireAfter(expiry(ttl))
         .executor(maintenance);
+  }
+
+  /**
+   * Returns how long a snapshot is used: a directory's as long as its mount's names (its attributes
+   * change only with events in it), anything else's for the policy's attribute bound.
+   */
+  private static long attributeTtl(Attrs a) {
+    return a.attributes.isDirectory() ? a.mount.ttlNanos : a.mount.attributeTtlNanos;
   }
 
   private interface Ttl<K, V> {

@@ -57,12 +57,17 @@ public final class VfsCore {
 
   /** Makes a core with no mounts yet; add them with {@link #mount} before use. */
   public VfsCore(Config config) {
+    this(config, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+  }
+
+  /** Makes a core whose cache expiry reads time from {@code ticker}; tests pass a fake one. */
+  VfsCore(Config config, com.github.benmanes.caffeine.cache.Ticker ticker) {
     this.cache =
         new DentryCache(
             config.caching(),
             config.maxDentries(),
             config.maxNegativeDentries(),
-            com.github.benmanes.caffeine.cache.Ticker.systemTicker(),
+            ticker,
             config.cacheMaintenanceExecutor());
     this.walker = new PathWalker(cache, mounts);
     this.completer = new Completer(config.completionExecutor());

@@ -221,6 +221,29 @@ class DentryCacheTest {
   }
 
   @Test
+  void watchPolicy_boundsAttributesOfFilesOnly_notDirectoriesNorNames() {
+    // A mount on a watching backend: names are trusted until reported; attributes of anything but
+    // a directory only for the policy's attribute bound.
+    Mount watched =
+        new Mount("/", backend, CoherencePolicy.watch(Duration.ofMillis(100)), cache.newId());
+    NodeInfo f = makeFile("f");
+    NodeInfo d = makeDirectory("d");
+    cache.load(watched.root, Name.of("f"), () -> lookup("f")).join();
+    cache.load(watched.root, Name.of("d"), () -> lookup("d")).join();
+    cache.load(watched.root, Name.of("g"), () -> lookup("g")).join();
+    now.addAndGet(Duration.ofMillis(99).toNanos());
+    assertThat(cache.peekAttributes(watched, f.node())).isEqualTo(f.attributes());
+    now.addAndGet(Duration.ofMillis(2).toNanos());
+    assertThat(cache.peekAttributes(watched, f.node())).isNull();
+    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
+    assertThat(cache.peek(watched.root, Name.of("f"))).isInstanceOf(Dentry.class);
+    assertThat(cache.peek(watched.root, Name.of("d"))).isInstanceOf(Dentry.class);
+    assertThat(cache.peek(watched.root, Name.of("g"))).isSameAs(DentryCache.ABSENT);
+    now.addAndGet(Duration.ofDays(365).toNanos());
+    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
+  }
+
+  @Test
   void ttlPolicy_expiresEntriesAfterTheBound() {
     Mount ttl = new Mount("/", backend, CoherencePolicy.ttl(Duration.ofSeconds(1)), cache.newId());
     makeFile("f");
