@@ -263,7 +263,9 @@ final class DentryCache {
 
   /**
    * Loads {@code name} in {@code dir} through {@code call}, sharing the load with concurrent
-   * callers, and caches the answer if no mutation of {@code dir} completed meanwhile.
+   * callers, and caches the answer unless a mutation of the name was under way when the load
+   * started, or a change of the name (or of a name in its stripe) began, ended or was reported
+   * since.
    *
    * @return a future of a {@link Dentry} or {@link #ABSENT}
    */
