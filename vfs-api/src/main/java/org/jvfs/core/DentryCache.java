@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -95,6 +97,9 @@ final class DentryCache {
   private record AttrKey(Mount mount, Node node) {}
 
   private record Attrs(Mount mount, NodeAttributes attributes) {}
+
+  /** A name under another cached dentry of a mutated directory's node. */
+  private record Alias(Dentry dir, DentryKey key) {}
 
   private final boolean enabled;
   private final Cache<DentryKey, Dentry> positive;
@@ -318,6 +323,15 @@ final class DentryCache {
                 }
               }
             }
+            if (!inserted && answer instanceof Dentry d) {
+              // Refused (a change of the name was under way or came since): if the cache holds
+              // a dentry of the same node under the name, go on with it rather than with a new
+              // id for the same directory (see hideUnderAliases).
+              Dentry cached = positive.getIfPresent(key);
+              if (cached != null && cached.node.equals(d.node) && cached.kind == d.kind) {
+                answer = cached;
+              }
+            }
             if (inserted && dir.mount.dropCount() != dropped) {
               // The mount's cache was dropped while this answer went in; the drop's sweep may have
               // passed the key already, so take the answer out again (see invalidateMount).
@@ -421,6 +435,13 @@ final class DentryCache {
     long tick;
 
     long toTick;
+
+    /** The names hidden under other cached dentries of the same directories; see aliases(). */
+    List<Alias> aliases = List.of();
+
+    /** For a rename: whether the moved dentry was the cached one, so that it may be re-keyed. */
+    boolean rekeyable;
+
     private boolean ended;
 
     private Mutation(Dentry dir, Name name, @Nullable Dentry toDir, @Nullable Name toName) {
@@ -453,11 +474,15 @@ final class DentryCache {
       m.tick = tick(nameTicks, stripe(m.key));
       inflight.remove(m.key);
     }
+    m.aliases = hideUnderAliases(dir, name, List.of());
     return m;
   }
 
-  /** Begins a rename of {@code fromName} in {@code fromDir} to {@code toName} in {@code toDir}. */
-  Mutation beginRename(Dentry fromDir, Name fromName, Dentry toDir, Name toName) {
+  /**
+   * Begins a rename of {@code fromName} in {@code fromDir} to {@code toName} in {@code toDir}, of
+   * {@code moved}, the dentry the caller's walk found there.
+   */
+  Mutation beginRename(Dentry fromDir, Name fromName, Dentry toDir, Name toName, Dentry moved) {
     Mutation m = new Mutation(fromDir, fromName, toDir, toName);
     Dentry.DirState first = fromDir.id <= toDir.id ? fromDir.dirState() : toDir.dirState();
     Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
@@ -472,9 +497,84 @@ final class DentryCache {
         }
         inflight.remove(m.key);
         inflight.remove(m.toKey);
+        // The backend moves whatever the name holds when it gets there. Only if the cache still
+        // held the walk's dentry under the name, with no other change of it under way, is that
+        // dentry (and the subtree cached under its id) known to be what moves.
+        Dentry cached = positive.getIfPresent(m.key);
+        m.rekeyable =
+            cached != null
+                && cached.id == moved.id
+                && cached.node.equals(moved.node)
+                && pendingKeys.getOrDefault(m.key, 0) == 1;
       }
     }
+    m.aliases = hideUnderAliases(fromDir, fromName, List.of());
+    m.aliases = hideUnderAliases(toDir, toName, m.aliases);
     return m;
+  }
+
+  /**
+   * Hides {@code name} under every other cached dentry of {@code dir}'s node, for a mutation
+   * through {@code dir}, and returns those names added to {@code more}.
+   *
+   * <p>One directory may be known by more than one dentry id: a walk that loaded a name while a
+   * mutation of it was pending (or while a load of it was refused) goes on with a dentry of its
+   * own, not cached, while the cached one keeps its children. A mutation through the uncached one
+   * must still change what the cached one says: it is pending under both and forgotten under the
+   * cached one at its end. (Ids are never reused, so such a dentry's own children are unreachable.)
+   */
+  private List<Alias> hideUnderAliases(Dentry dir, Name name, List<Alias> more) {
+    List<Alias> out = more;
+    for (Dentry other : directoriesOf(dir.mount, dir.node)) {
+      if (other.id == dir.id) {
+        continue;
+      }
+      Alias a = new Alias(other, new DentryKey(other.id, name));
+      synchronized (other.dirState()) {
+        hide(a.key);
+        tick(nameTicks, stripe(a.key));
+        inflight.remove(a.key);
+      }
+      if (out.isEmpty()) {
+        out = new ArrayList<>(more);
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  /**
+   * Ends the names {@code m} hid under other dentries of its directories: forgets them (if {@code
+   * changed}) and shows them again. Dentries of the same nodes cached since the begin are forgotten
+   * too.
+   */
+  private void endAliases(Mutation m, boolean changed) {
+    for (Alias a : m.aliases) {
+      synchronized (a.dir.dirState()) {
+        tick(nameTicks, stripe(a.key));
+        inflight.remove(a.key);
+        if (changed) {
+          positive.invalidate(a.key);
+          negative.invalidate(a.key);
+        }
+        unhide(a.key);
+      }
+    }
+    if (changed) {
+      forgetUnderAliases(m.dir, m.name);
+      if (m.toDir != null && m.toName != null) {
+        forgetUnderAliases(m.toDir, m.toName);
+      }
+    }
+  }
+
+  /** Forgets {@code name} under every cached dentry of {@code dir}'s node but {@code dir}. */
+  private void forgetUnderAliases(Dentry dir, Name name) {
+    for (Dentry other : directoriesOf(dir.mount, dir.node)) {
+      if (other.id != dir.id) {
+        forgetOne(other, new DentryKey(other.id, name));
+      }
+    }
   }
 
   /**
@@ -504,6 +604,7 @@ final class DentryCache {
       }
       unhide(m.key);
     }
+    endAliases(m, true);
     invalidateAttributes(dir.mount, dir.node);
     // The node's snapshot is dropped, not replaced by the backend's answer: a hard link changes
     // the link count of a node whose old snapshot may be cached, and another thread may already
@@ -537,6 +638,7 @@ final class DentryCache {
       }
       unhide(m.key);
     }
+    endAliases(m, true);
     invalidateAttributes(dir.mount, dir.node);
     if (node != null) {
       invalidateAttributes(dir.mount, node);
@@ -569,13 +671,15 @@ final class DentryCache {
         }
       }
     }
+    endAliases(m, false);
   }
 
   /**
-   * Ends a rename begun by {@link #beginRename} after the backend did it. With stable nodes the
-   * moved dentry is re-keyed (its cached subtree stays reachable); otherwise the target is
-   * forgotten and loaded again. If another change of either name began, ended or was reported since
-   * {@code m} began, both names are forgotten instead, as in {@link #added}.
+   * Ends a rename begun by {@link #beginRename} after the backend did it. With stable nodes, if the
+   * moved dentry was the one cached under the old name when the rename began, it is re-keyed (its
+   * cached subtree stays reachable); otherwise the target is forgotten and loaded again. If another
+   * change of either name began, ended or was reported since {@code m} began, both names are
+   * forgotten instead, as in {@link #added}.
    */
   void renamed(Mutation m, Dentry moved, @Nullable Dentry replaced, boolean stableNodes) {
     Dentry fromDir = m.dir;
@@ -600,7 +704,7 @@ final class DentryCache {
           if (!alone) {
             negative.invalidate(from);
             positive.invalidate(to);
-          } else if (stableNodes) {
+          } else if (stableNodes && m.rekeyable) {
             negative.put(from, new Negative(fromDir.mount));
             putPositive(to, moved.rekeyed(toDir.id, toName));
           } else {
@@ -612,6 +716,7 @@ final class DentryCache {
         unhide(to);
       }
     }
+    endAliases(m, true);
     invalidateAttributes(fromDir.mount, fromDir.node);
     invalidateAttributes(toDir.mount, toDir.node);
     invalidateAttributes(moved.mount, moved.node);
@@ -666,15 +771,18 @@ final class DentryCache {
    * state (a failed or partial mutation).
    */
   void forget(Dentry dir, Name name) {
-    DentryKey key = new DentryKey(dir.id, name);
-    Dentry.DirState state = dir.dirState();
-    synchronized (state) {
+    forgetOne(dir, new DentryKey(dir.id, name));
+    forgetUnderAliases(dir, name);
+    invalidateAttributes(dir.mount, dir.node);
+  }
+
+  private void forgetOne(Dentry dir, DentryKey key) {
+    synchronized (dir.dirState()) {
       tick(nameTicks, stripe(key));
       inflight.remove(key);
       positive.invalidate(key);
       negative.invalidate(key);
     }
-    invalidateAttributes(dir.mount, dir.node);
   }
 
   /** Drops every cached answer of one mount (a watch queue overflowed, say). */

@@ -112,7 +112,7 @@ final class Mover {
     Dentry toDir = d.parent();
     Name toName = d.name();
     ctx.acquire();
-    DentryCache.Mutation m = core.cache.beginRename(fromDir, fromName, toDir, toName);
+    DentryCache.Mutation m = core.cache.beginRename(fromDir, fromName, toDir, toName, moved);
     return Futures.of(
             () ->
                 fromDir.mount.backend.rename(

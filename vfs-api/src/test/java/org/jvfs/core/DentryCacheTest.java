@@ -38,6 +38,25 @@ class DentryCacheTest {
         .info();
   }
 
+  private CompletableFuture<@Nullable NodeInfo> lookupIn(NodeInfo dir, String name) {
+    return backend.lookup(dir.node(), Name.of(name)).toCompletableFuture();
+  }
+
+  private NodeInfo makeFileIn(NodeInfo dir, String name) {
+    return backend
+        .open(
+            dir.node(),
+            Name.of(name),
+            OpenFlags.from(
+                java.util.Set.of(
+                    java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.CREATE)),
+            null)
+        .toCompletableFuture()
+        .join()
+        .info();
+  }
+
   private CompletableFuture<@Nullable NodeInfo> lookup(String name) {
     return backend.lookup(backend.root(), Name.of(name)).toCompletableFuture();
   }
@@ -313,6 +332,41 @@ class DentryCacheTest {
   }
 
   @Test
+  void added_throughAnotherDentryOfACachedDirectory_forgetsTheNameUnderTheCachedOne() {
+    // "d" is cached with "c" known absent in it.
+    NodeInfo dInfo = makeDirectory("d");
+    Dentry d = (Dentry) cache.load(root, Name.of("d"), () -> lookup("d")).join();
+    cache.load(d, Name.of("c"), () -> lookupIn(dInfo, "c")).join();
+    assertThat(cache.peek(d, Name.of("c"))).isSameAs(DentryCache.ABSENT);
+    // While a mutation of "d" itself is pending (a mkdir that will fail, say), a walk through
+    // "d" reads it from the backend; the answer is the same directory.
+    DentryCache.Mutation mkdir = cache.begin(root, Name.of("d"));
+    Object walked = cache.load(root, Name.of("d"), () -> lookup("d")).join();
+    assertThat(((Dentry) walked).node).isEqualTo(d.node);
+    // Whatever dentry the walk got, a create of "c" through it must not leave "c" absent in d.
+    Dentry through = (Dentry) walked;
+    DentryCache.Mutation create = cache.begin(through, Name.of("c"));
+    assertThat(cache.peek(d, Name.of("c"))).as("pending under the cached dentry too").isNull();
+    NodeInfo c = makeFileIn(dInfo, "c");
+    cache.added(create, c);
+    cache.abandon(mkdir);
+    assertThat(cache.peek(d, Name.of("c"))).isNotSameAs(DentryCache.ABSENT);
+    assertThat(cache.pendingMutations()).isZero();
+  }
+
+  @Test
+  void renamed_ofADentryNoLongerCachedUnderItsName_isNotRekeyed() {
+    NodeInfo aInfo = makeDirectory("a");
+    Dentry a = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    // Another thread replaced "a" through the VFS since this rename's walk found it.
+    cache.removed(cache.begin(root, Name.of("a")), aInfo.node());
+    DentryCache.Mutation rename = cache.beginRename(root, Name.of("a"), root, Name.of("b"), a);
+    cache.renamed(rename, a, null, true);
+    assertThat(cache.peek(root, Name.of("b"))).as("not the stale dentry").isNull();
+    assertThat(cache.peek(root, Name.of("a"))).isSameAs(DentryCache.ABSENT);
+  }
+
+  @Test
   void abandon_showsWhatWasCachedAgain() {
     makeFile("f");
     Dentry d = (Dentry) cache.load(root, Name.of("f"), () -> lookup("f")).join();
@@ -329,7 +383,7 @@ class DentryCacheTest {
     makeFile("a");
     Dentry a = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
     cache.load(root, Name.of("b"), () -> lookup("b")).join();
-    DentryCache.Mutation m = cache.beginRename(root, Name.of("a"), root, Name.of("b"));
+    DentryCache.Mutation m = cache.beginRename(root, Name.of("a"), root, Name.of("b"), a);
     assertThat(cache.peek(root, Name.of("a"))).isNull();
     assertThat(cache.peek(root, Name.of("b"))).isNull();
     backend
@@ -345,7 +399,7 @@ class DentryCacheTest {
   void renamed_racingACreateOfTheOldName_leavesNoStaleNegative() {
     NodeInfo a = makeFile("a");
     Dentry moved = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
-    DentryCache.Mutation rename = cache.beginRename(root, Name.of("a"), root, Name.of("b"));
+    DentryCache.Mutation rename = cache.beginRename(root, Name.of("a"), root, Name.of("b"), moved);
     // The rename's backend call ran; then another thread created "a" again and recorded it.
     backend
         .rename(backend.root(), Name.of("a"), backend.root(), Name.of("b"), false)
@@ -396,7 +450,8 @@ class DentryCacheTest {
     // one.
     Dentry added = cache.added(cache.begin(root, Name.of("a")), a);
     assertThat(cache.directoriesOf(mount, a.node())).containsExactly(added);
-    cache.renamed(cache.beginRename(root, Name.of("a"), root, Name.of("b")), added, null, true);
+    cache.renamed(
+        cache.beginRename(root, Name.of("a"), root, Name.of("b"), added), added, null, true);
     Dentry b = cache.cachedPositive(root.id, Name.of("b"));
     assertThat(b).isNotNull();
     assertThat(cache.directoriesOf(mount, a.node())).containsExactly(b);
