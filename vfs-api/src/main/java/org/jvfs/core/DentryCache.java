@@ -72,6 +72,14 @@ import org.jvfs.spi.NodeKind;
  *       before the backend succeeded: pending only takes answers away. Pending keys are counted in
  *       {@link #pendingKeys}, with a striped count in front of it so that a peek with nothing
  *       pending in its stripe costs one array read.
+ *   <li>One directory may be known by two dentry ids: a walk whose load of it was refused (or ran
+ *       while its name was pending) goes on with an uncached dentry of its own. A refused load
+ *       therefore answers with the cached dentry when that has the same node; where a second id
+ *       remains, a mutation through one id hides and forgets the name under every cached dentry of
+ *       the same node (from the index {@link #directoriesOf}), and a rename re-keys the dentry its
+ *       walk found only if that was the one cached under the old name when it began (the backend
+ *       moves whatever the name holds by then). An uncached dentry never becomes cached, so its own
+ *       children stay unreachable.
  *   <li>Attribute snapshots use the same idea, striped by (mount, node) in {@link #attributeTicks}:
  *       an invalidation takes a tick inside {@code compute} on the key, and a load inserts, inside
  *       {@code compute} on the same key, only if no node of the key's stripe was invalidated after
