@@ -8,8 +8,26 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a mount's cached dentries stay true to changes made outside the VFS. Changes made through the
- * same {@link Vfs} are always seen at once, whatever the policy. Immutable.
+ * How a mount's cached dentries and attribute snapshots stay true to changes made outside the VFS.
+ * Changes made through the same {@link Vfs} are always seen at once, whatever the policy.
+ *
+ * <p>What each policy bounds:
+ *
+ * <ul>
+ *   <li>{@link #PRIVATE}: nothing expires; only this VFS changes the backend.
+ *   <li>{@link #ttl(Duration) ttl(d)}: every cached answer (names and attributes) is used for at
+ *       most {@code d}.
+ *   <li>{@link #watch()}: names are trusted until the backend reports a change (within its
+ *       notification delay). Attribute snapshots of everything but directories are used for at most
+ *       {@link #attributeTtl()} ({@link #DEFAULT_WATCH_ATTRIBUTE_TTL}, or the bound given to {@link
+ *       #watch(Duration)}), because a watch cannot see every change of them: inotify reports a
+ *       change in the directory of the name that was used, so a file reached through another hard
+ *       link (its size, times, link count) would stay stale forever, and a write through {@code
+ *       mmap} raises no event at all. A directory's attributes change only with events in that
+ *       directory, so they are trusted like names.
+ * </ul>
+ *
+ * <p>Immutable.
  */
 public final class CoherencePolicy {
 
@@ -21,8 +39,9 @@ public final class CoherencePolicy {
     TTL,
     /**
      * The backend pushes invalidations for changes made outside the VFS (inotify, say): cached
-     * answers are trusted until the backend reports a change. Stale for at most the backend's
-     * notification delay; needs a backend with {@link org.jvfs.spi.Capability#WATCH}.
+     * names are trusted until the backend reports a change, and are stale for at most the backend's
+     * notification delay; attribute snapshots of non-directories also expire after {@link
+     * CoherencePolicy#attributeTtl()}. Needs a backend with {@link org.jvfs.spi.Capability#WATCH}.
      */
     WATCH
   }
@@ -30,14 +49,24 @@ public final class CoherencePolicy {
   /** Only this VFS changes the backend. The default for backends no one else can reach. */
   public static final CoherencePolicy PRIVATE = new CoherencePolicy(Kind.PRIVATE, null);
 
-  private static final CoherencePolicy WATCH = new CoherencePolicy(Kind.WATCH, null);
+  /**
+   * How long {@link #watch()} uses an attribute snapshot of a non-directory: one second, the order
+   * of NFS's shortest attribute cache time (its {@code acregmin} is 3 s), short enough that a
+   * change no event reports is seen soon, long enough that a hot file costs one stat a second.
+   */
+  public static final Duration DEFAULT_WATCH_ATTRIBUTE_TTL = Duration.ofSeconds(1);
+
+  private static final CoherencePolicy WATCH =
+      new CoherencePolicy(Kind.WATCH, DEFAULT_WATCH_ATTRIBUTE_TTL);
 
   private final Kind kind;
-  private final @Nullable Duration ttl;
 
-  private CoherencePolicy(Kind kind, @Nullable Duration ttl) {
+  /** The bound of TTL (for everything) or of WATCH (for attributes of non-directories). */
+  private final @Nullable Duration bound;
+
+  private CoherencePolicy(Kind kind, @Nullable Duration bound) {
     this.kind = kind;
-    this.ttl = ttl;
+    this.bound = bound;
   }
 
   /**
@@ -53,11 +82,29 @@ public final class CoherencePolicy {
 
   /**
    * Returns the policy under which the backend reports changes made outside the VFS ({@link
-   * org.jvfs.spi.Backend#watch}). Mounting it on a backend without {@link
+   * org.jvfs.spi.Backend#watch}), with attribute snapshots of non-directories bounded by {@link
+   * #DEFAULT_WATCH_ATTRIBUTE_TTL}. Mounting it on a backend without {@link
    * org.jvfs.spi.Capability#WATCH} fails.
    */
   public static CoherencePolicy watch() {
     return WATCH;
+  }
+
+  /**
+   * Returns the WATCH policy with attribute snapshots of non-directories used for at most {@code
+   * attributeTtl} (see the class comment for why they need a bound).
+   *
+   * @throws IllegalArgumentException if {@code attributeTtl} is not positive
+   */
+  public static CoherencePolicy watch(Duration attributeTtl) {
+    checkNotNull(attributeTtl, "attributeTtl");
+    checkArgument(
+        !attributeTtl.isNegative() && !attributeTtl.isZero(),
+        "attributeTtl (%s) must be positive",
+        attributeTtl);
+    return attributeTtl.equals(DEFAULT_WATCH_ATTRIBUTE_TTL)
+        ? WATCH
+        : new CoherencePolicy(Kind.WATCH, attributeTtl);
   }
 
   /** Returns the policy's kind. */
@@ -65,25 +112,37 @@ public final class CoherencePolicy {
     return kind;
   }
 
-  /** Returns the bound of a TTL policy, or null for other kinds. */
+  /** Returns the bound of a TTL policy on every cached answer, or null for other kinds. */
   public @Nullable Duration ttl() {
-    return ttl;
+    return kind == Kind.TTL ? bound : null;
+  }
+
+  /**
+   * Returns how long an attribute snapshot of a non-directory is used: the bound of a TTL policy,
+   * the attribute bound of a WATCH policy, null (as long as it is cached) for PRIVATE.
+   */
+  public @Nullable Duration attributeTtl() {
+    return bound;
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof CoherencePolicy
         && ((CoherencePolicy) o).kind == kind
-        && Objects.equals(((CoherencePolicy) o).ttl, ttl);
+        && Objects.equals(((CoherencePolicy) o).bound, bound);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, ttl);
+    return Objects.hash(kind, bound);
   }
 
+  /** Returns {@code PRIVATE}, {@code TTL(PT5S)} or {@code WATCH(attributes PT1S)}. */
   @Override
   public String toString() {
-    return ttl == null ? kind.toString() : kind + "(" + ttl + ")";
+    if (bound == null) {
+      return kind.toString();
+    }
+    return kind == Kind.WATCH ? "WATCH(attributes " + bound + ")" : kind + "(" + bound + ")";
   }
 }

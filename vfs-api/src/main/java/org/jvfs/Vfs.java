@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.core.VfsCore;
@@ -283,7 +284,8 @@ public final class Vfs implements AutoCloseable {
     private long maxNegative = DEFAULT_MAX_NEGATIVE_DENTRIES;
     private @Nullable Executor executor;
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
-    private Saturation saturation = Saturation.WAIT;
+    private Saturation saturation = Saturation.FAIL;
+    private Executor cacheMaintenance = ForkJoinPool.commonPool();
 
     private Builder() {}
 
@@ -372,7 +374,8 @@ public final class Vfs implements AutoCloseable {
     }
 
     /**
-     * Bounds the operations in flight that need a backend.
+     * Bounds the operations in flight that need a backend (default {@value
+     * #DEFAULT_MAX_IN_FLIGHT}); see {@link #whenSaturated} for what happens beyond it.
      *
      * @throws IllegalArgumentException if {@code max} is not positive
      */
@@ -382,7 +385,26 @@ public final class Vfs implements AutoCloseable {
       return this;
     }
 
-    /** Sets what an operation does beyond the in-flight bound; the default is to wait. */
+    /**
+     * Sets the executor on which the dentry cache does its maintenance: evicting entries beyond the
+     * bounds, dropping expired ones, and the bookkeeping of removals. The default is {@link
+     * ForkJoinPool#commonPool()}, as Caffeine's. It must not run tasks on the calling thread (such
+     * as {@code Runnable::run}): maintenance would then run on whichever caller triggered it,
+     * including an event loop's {@link Vfs#lookupNow}. Give one of your own where the common pool
+     * is kept for other work; the VFS does not shut it down.
+     */
+    public Builder cacheMaintenanceExecutor(Executor executor) {
+      this.cacheMaintenance = checkNotNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets what an operation that needs a backend does beyond the in-flight bound. The default,
+     * {@link Saturation#FAIL}, fails its future at once with {@link
+     * java.util.concurrent.RejectedExecutionException} and never parks a caller; {@link
+     * Saturation#WAIT} blocks the calling thread until a slot frees, for callers that may block.
+     * Operations answered from the cache never count against the bound.
+     */
     public Builder whenSaturated(Saturation saturation) {
       this.saturation = checkNotNull(saturation, "saturation");
       return this;
@@ -403,7 +425,14 @@ public final class Vfs implements AutoCloseable {
       VfsCore core =
           new VfsCore(
               new VfsCore.Config(
-                  caching, maxDentries, maxNegative, exec, owned, maxInFlight, saturation));
+                  caching,
+                  maxDentries,
+                  maxNegative,
+                  exec,
+                  owned,
+                  maxInFlight,
+                  saturation,
+                  cacheMaintenance));
       MountSpec root = mounts.get("/");
       core.mount(
           "/",

@@ -14,6 +14,7 @@ class CoherencePolicyTest {
     assertThat(p.ttl()).isEqualTo(Duration.ofSeconds(2));
     assertThat(p).isEqualTo(CoherencePolicy.ttl(Duration.ofSeconds(2)));
     assertThat(p.toString()).isEqualTo("TTL(PT2S)");
+    assertThat(p.attributeTtl()).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -26,8 +27,25 @@ class CoherencePolicyTest {
   }
 
   @Test
+  void watch_boundsAttributesOfNonDirectories() {
+    CoherencePolicy p = CoherencePolicy.watch();
+    assertThat(p.kind()).isEqualTo(CoherencePolicy.Kind.WATCH);
+    assertThat(p.ttl()).isNull();
+    assertThat(p.attributeTtl()).isEqualTo(CoherencePolicy.DEFAULT_WATCH_ATTRIBUTE_TTL);
+    assertThat(p.toString()).isEqualTo("WATCH(attributes PT1S)");
+    CoherencePolicy shorter = CoherencePolicy.watch(Duration.ofMillis(250));
+    assertThat(shorter.attributeTtl()).isEqualTo(Duration.ofMillis(250));
+    assertThat(shorter).isNotEqualTo(p).isEqualTo(CoherencePolicy.watch(Duration.ofMillis(250)));
+    assertThat(CoherencePolicy.watch(Duration.ofSeconds(1))).isSameAs(p);
+    assertThatThrownBy(() -> CoherencePolicy.watch(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("attributeTtl (PT0S) must be positive");
+  }
+
+  @Test
   void private_hasNoBound() {
     assertThat(CoherencePolicy.PRIVATE.ttl()).isNull();
+    assertThat(CoherencePolicy.PRIVATE.attributeTtl()).isNull();
     assertThat(CoherencePolicy.PRIVATE.kind()).isEqualTo(CoherencePolicy.Kind.PRIVATE);
   }
 }

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jvfs.memory.MemoryBackend;
@@ -141,6 +142,116 @@ class VfsTest {
       join(v.move("/m/f", "/g"));
       assertThat(join(v.stat("/g")).size()).isEqualTo(2);
       assertThat(failure(v.delete("/m"))).isInstanceOf(FileSystemException.class);
+    }
+  }
+
+  @Test
+  void lookupNow_leavesCacheMaintenanceToItsExecutor() throws Exception {
+    ConcurrentLinkedQueue<Runnable> maintenance = new ConcurrentLinkedQueue<>();
+    try (Vfs v =
+        Vfs.builder()
+            .maximumDentries(3)
+            .maximumNegativeDentries(3)
+            .cacheMaintenanceExecutor(maintenance::add)
+            .build()) {
+      for (int i = 0; i < 20; i++) {
+        join(v.write("/f" + i, new byte[] {1}));
+        join(v.lookup("/f" + i));
+        join(v.lookup("/absent" + i));
+      }
+      long before = v.cacheStats().evictionCount();
+      Thread loop =
+          new Thread(
+              () -> {
+                for (int round = 0; round < 500; round++) {
+                  for (int i = 0; i < 20; i++) {
+                    v.lookupNow("/f" + i);
+                    v.lookupNow("/absent" + i);
+                  }
+                }
+              },
+              "event-loop");
+      loop.start();
+      loop.join();
+      assertThat(v.cacheStats().evictionCount()).as("evicted by lookupNow").isEqualTo(before);
+      assertThat(maintenance).isNotEmpty();
+      for (Runnable r = maintenance.poll(); r != null; r = maintenance.poll()) {
+        r.run();
+      }
+      assertThat(v.cacheStats().evictionCount()).isGreaterThan(before);
+      assertThat(v.cacheStats().positiveSize()).isLessThanOrEqualTo(3);
+    }
+  }
+
+  /** A memory backend whose lookups wait until the test completes {@code gate}. */
+  private static final class GatedBackend extends org.jvfs.spi.ForwardingBackend {
+    private final org.jvfs.spi.Backend delegate = MemoryBackend.create();
+    final CompletableFuture<Void> gate = new CompletableFuture<>();
+
+    @Override
+    protected org.jvfs.spi.Backend delegate() {
+      return delegate;
+    }
+
+    @Override
+    public java.util.Set<org.jvfs.spi.Capability> capabilities() {
+      java.util.Set<org.jvfs.spi.Capability> c = java.util.EnumSet.copyOf(delegate.capabilities());
+      c.remove(org.jvfs.spi.Capability.INLINE_COMPLETION);
+      c.remove(org.jvfs.spi.Capability.NONBLOCKING_PROBE);
+      return c;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<
+            org.jvfs.spi.@org.jspecify.annotations.Nullable NodeInfo>
+        lookup(org.jvfs.spi.Node dir, org.jvfs.spi.Name name) {
+      return gate.thenCompose(v -> delegate.lookup(dir, name));
+    }
+  }
+
+  @Test
+  void saturated_byDefault_failsAtOnceAndNeverParksTheCaller() throws Exception {
+    GatedBackend backend = new GatedBackend();
+    try (Vfs v = Vfs.builder().mount("/", backend).maxInFlight(1).directCompletion().build()) {
+      CompletableFuture<LookupResult> first = v.lookup("/a");
+      assertThat(first).isNotDone();
+      CompletableFuture<CompletableFuture<LookupResult>> second = new CompletableFuture<>();
+      Thread caller = new Thread(() -> second.complete(v.lookup("/b")), "caller");
+      caller.start();
+      caller.join(10_000);
+      boolean parked = caller.isAlive();
+      backend.gate.complete(null);
+      caller.join();
+      assertThat(parked).as("the caller was parked").isFalse();
+      assertThat(failure(second.join()))
+          .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+      assertThat(first.join().isHit()).isFalse();
+    }
+  }
+
+  @Test
+  void saturated_underWait_parksTheCallerUntilASlotFrees() throws Exception {
+    GatedBackend backend = new GatedBackend();
+    try (Vfs v =
+        Vfs.builder()
+            .mount("/", backend)
+            .maxInFlight(1)
+            .whenSaturated(Saturation.WAIT)
+            .directCompletion()
+            .build()) {
+      CompletableFuture<LookupResult> first = v.lookup("/a");
+      CompletableFuture<CompletableFuture<LookupResult>> second = new CompletableFuture<>();
+      Thread caller = new Thread(() -> second.complete(v.lookup("/b")), "caller");
+      caller.start();
+      while (caller.getState() != Thread.State.WAITING) {
+        assertThat(caller.isAlive()).isTrue();
+        Thread.onSpinWait();
+      }
+      assertThat(second).isNotDone();
+      backend.gate.complete(null);
+      caller.join();
+      assertThat(first.join().isHit()).isFalse();
+      assertThat(second.join().join().isHit()).isFalse();
     }
   }
 

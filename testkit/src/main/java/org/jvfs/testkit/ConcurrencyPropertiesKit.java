@@ -3,11 +3,18 @@ package org.jvfs.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +23,7 @@ import org.jvfs.LookupResult;
 import org.jvfs.LookupResult.Status;
 import org.jvfs.Vfs;
 import org.jvfs.spi.Backend;
+import org.jvfs.spi.Capability;
 import org.jvfs.testkit.property.Coverage;
 import org.jvfs.testkit.property.Gen;
 import org.jvfs.testkit.property.Property;
@@ -27,7 +35,9 @@ import org.jvfs.testkit.property.Property;
  * the cache agrees with the backend, nothing is open or pending, and every short path looks the
  * same through the cached Vfs and through an uncached one on the same backend. A second property
  * races creates and deletes of {@code /x} against lookups of it, for the per-directory generation
- * guard.
+ * guard. Two more race a thread that lists a directory against another that adds names to it or
+ * takes names out of it: a name a listing showed is never reported absent, and a name it no longer
+ * showed is never found, as on any real file system.
  *
  * <p>Thread scheduling is not reproducible, so a seed ({@code -Djvfs.seed=...}) replays the chains,
  * not the interleaving, and shrinking may stop early; a failure that does not come back is still a
@@ -172,6 +182,228 @@ public abstract class ConcurrencyPropertiesKit {
         .tries(tries(20))
         .named(getClass().getSimpleName() + "#lookupsRacingCreateAndDelete_leaveNoStaleAnswer")
         .check(r -> race(r.rounds(), r.endWithFile()));
+  }
+
+  /** How a name comes into {@code /d} in {@link #listThenOpen_racingCreates_neverMissesAName}. */
+  enum Arrival {
+    FILE,
+    DIRECTORY,
+    SYMBOLIC_LINK,
+    HARD_LINK,
+    MOVED_IN
+  }
+
+  /** How a name leaves {@code /d} in {@link #listThenLookUp_racingRemoves_neverFindsAGoneName}. */
+  enum Departure {
+    FILE_DELETED,
+    DIRECTORY_DELETED,
+    MOVED_OUT
+  }
+
+  /**
+   * One thread brings 100 to 300 names into {@code /d} (files made with CREATE_NEW, directories,
+   * symbolic links, hard links, renames from elsewhere) while another lists {@code /d} and, for
+   * every listed name, looks it up, asks {@code lookupNow}, and opens it (a file) or lists it (a
+   * directory). Nothing is ever deleted, so a name a listing showed never fails with
+   * NoSuchFileException, never looks up ABSENT (20 tries).
+   */
+  @Test
+  public void listThenOpen_racingCreates_neverMissesAName() {
+    Property.forAll(Gen.of(Arrival.values()).list(100, 300))
+        .tries(tries(20))
+        .named(getClass().getSimpleName() + "#listThenOpen_racingCreates_neverMissesAName")
+        .require(Coverage.tried("a listed name was checked while creates went on"))
+        .check(this::listThenOpen);
+  }
+
+  private void listThenOpen(List<Arrival> arrivals) throws Exception {
+    Backend backend = newBackend();
+    try (backend;
+        Vfs vfs = cached(backend)) {
+      boolean symlinks = backend.capabilities().contains(Capability.SYMBOLIC_LINKS);
+      boolean hardLinks = backend.capabilities().contains(Capability.HARD_LINKS);
+      vfs.createDirectories("/d").join();
+      vfs.createDirectories("/src").join();
+      vfs.write("/src/target", new byte[] {7}).join();
+      AtomicBoolean done = new AtomicBoolean();
+      AtomicInteger checkedDuring = new AtomicInteger();
+      CountDownLatch listing = new CountDownLatch(1);
+      ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+      Thread lister =
+          new Thread(
+              () -> {
+                try {
+                  boolean last = false;
+                  while (!last) {
+                    last = done.get();
+                    List<String> names = vfs.list("/d").get(10, TimeUnit.SECONDS);
+                    listing.countDown();
+                    for (String name : names) {
+                      checkListed(vfs, "/d/" + name, errors);
+                      if (!last) {
+                        checkedDuring.incrementAndGet();
+                      }
+                    }
+                  }
+                } catch (Throwable e) {
+                  errors.add("lister: " + e);
+                } finally {
+                  listing.countDown();
+                }
+              });
+      lister.start();
+      listing.await();
+      for (int i = 0; i < arrivals.size(); i++) {
+        String path = "/d/n" + i;
+        switch (arrivals.get(i)) {
+          case FILE -> vfs.write(path, new byte[] {1}, StandardOpenOption.CREATE_NEW).join();
+          case DIRECTORY -> vfs.createDirectory(path).join();
+          case SYMBOLIC_LINK -> {
+            if (symlinks) {
+              vfs.createSymbolicLink(path, "/src/target").join();
+            } else {
+              vfs.createDirectory(path).join();
+            }
+          }
+          case HARD_LINK -> {
+            if (hardLinks) {
+              vfs.createLink(path, "/src/target").join();
+            } else {
+              vfs.write(path, new byte[] {1}, StandardOpenOption.CREATE_NEW).join();
+            }
+          }
+          case MOVED_IN -> {
+            vfs.write("/src/m" + i, new byte[] {2}).join();
+            vfs.move("/src/m" + i, path).join();
+          }
+        }
+      }
+      done.set(true);
+      lister.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(lister.isAlive()).as("the lister hung").isFalse();
+      assertThat(errors).as("listed names that the VFS then missed").isEmpty();
+      if (checkedDuring.get() > 0) {
+        Coverage.record("a listed name was checked while creates went on");
+      }
+      assertThat(vfs.openFileCount()).isZero();
+    } finally {
+      releaseBackend(backend);
+    }
+  }
+
+  /** Checks one name a listing showed: it exists for every way of asking. */
+  private static void checkListed(Vfs vfs, String path, Queue<String> errors) throws Exception {
+    if (vfs.lookupNow(path, LinkOption.NOFOLLOW_LINKS).status() == Status.ABSENT) {
+      errors.add(path + ": lookupNow ABSENT after a listing showed it");
+    }
+    LookupResult r = vfs.lookup(path, LinkOption.NOFOLLOW_LINKS).get(10, TimeUnit.SECONDS);
+    if (!r.isHit()) {
+      errors.add(path + ": lookup " + r.status() + " after a listing showed it");
+      return;
+    }
+    try {
+      if (r.attributes().isDirectory()) {
+        vfs.list(path).get(10, TimeUnit.SECONDS);
+      } else {
+        vfs.open(path).thenCompose(f -> f.close()).get(10, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof NoSuchFileException) {
+        errors.add(path + ": " + e.getCause() + " after a listing showed it");
+      } else {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The mirror image of {@link #listThenOpen_racingCreates_neverMissesAName}: 100 to 300 cached
+   * names leave {@code /d} (deleted files, deleted directories, renames elsewhere) while another
+   * thread lists {@code /d}; a name that a listing no longer shows is never found again by {@code
+   * lookup} or {@code lookupNow}, since nothing comes back (20 tries).
+   */
+  @Test
+  public void listThenLookUp_racingRemoves_neverFindsAGoneName() {
+    Property.forAll(Gen.of(Departure.values()).list(100, 300))
+        .tries(tries(20))
+        .named(getClass().getSimpleName() + "#listThenLookUp_racingRemoves_neverFindsAGoneName")
+        .require(Coverage.tried("a name gone from a listing was checked"))
+        .check(this::listThenLookUp);
+  }
+
+  private void listThenLookUp(List<Departure> departures) throws Exception {
+    Backend backend = newBackend();
+    try (backend;
+        Vfs vfs = cached(backend)) {
+      vfs.createDirectories("/d").join();
+      vfs.createDirectories("/elsewhere").join();
+      for (int i = 0; i < departures.size(); i++) {
+        String path = "/d/n" + i;
+        if (departures.get(i) == Departure.DIRECTORY_DELETED) {
+          vfs.createDirectory(path).join();
+        } else {
+          vfs.write(path, new byte[] {1}).join();
+        }
+        vfs.lookup(path, LinkOption.NOFOLLOW_LINKS).join();
+      }
+      AtomicBoolean done = new AtomicBoolean();
+      AtomicInteger checked = new AtomicInteger();
+      CountDownLatch listing = new CountDownLatch(1);
+      ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+      Thread lister =
+          new Thread(
+              () -> {
+                try {
+                  Set<String> before = new HashSet<>(vfs.list("/d").get(10, TimeUnit.SECONDS));
+                  listing.countDown();
+                  boolean last = false;
+                  while (!last) {
+                    last = done.get();
+                    Set<String> now = new HashSet<>(vfs.list("/d").get(10, TimeUnit.SECONDS));
+                    for (String gone : before) {
+                      if (!now.contains(gone)) {
+                        checkGone(vfs, "/d/" + gone, errors);
+                        checked.incrementAndGet();
+                      }
+                    }
+                    before = now;
+                  }
+                } catch (Throwable e) {
+                  errors.add("lister: " + e);
+                } finally {
+                  listing.countDown();
+                }
+              });
+      lister.start();
+      listing.await();
+      for (int i = 0; i < departures.size(); i++) {
+        String path = "/d/n" + i;
+        switch (departures.get(i)) {
+          case FILE_DELETED, DIRECTORY_DELETED -> vfs.delete(path).join();
+          case MOVED_OUT -> vfs.move(path, "/elsewhere/n" + i).join();
+        }
+      }
+      done.set(true);
+      lister.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(lister.isAlive()).as("the lister hung").isFalse();
+      assertThat(errors).as("names gone from a listing that the VFS then found").isEmpty();
+      if (checked.get() > 0) {
+        Coverage.record("a name gone from a listing was checked");
+      }
+    } finally {
+      releaseBackend(backend);
+    }
+  }
+
+  /** Checks one name a listing no longer showed: it is absent for every way of asking. */
+  private static void checkGone(Vfs vfs, String path, Queue<String> errors) throws Exception {
+    if (vfs.lookupNow(path, LinkOption.NOFOLLOW_LINKS).status() == Status.HIT) {
+      errors.add(path + ": lookupNow HIT after a listing no longer showed it");
+    }
+    LookupResult r = vfs.lookup(path, LinkOption.NOFOLLOW_LINKS).get(10, TimeUnit.SECONDS);
+    if (r.isHit()) {
+      errors.add(path + ": lookup HIT after a listing no longer showed it");
+    }
   }
 
   /** One race: how many create/delete rounds, and whether a file is left at the end. */

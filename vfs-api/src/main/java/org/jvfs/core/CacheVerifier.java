@@ -17,7 +17,8 @@ import org.jvfs.spi.NodeInfo;
  * the node the backend has under that name, every reachable negative dentry is absent in the
  * backend, and every attribute snapshot equals the backend's (access time aside). Entries of mounts
  * under a TTL policy may lag by design and are skipped, as are orphans (children of dentries no
- * longer cached). This does blocking IO: it is for tests and diagnostics.
+ * longer cached). Every mutation must have ended: call it when no operation is in flight. This does
+ * blocking IO: it is for tests and diagnostics.
  */
 final class CacheVerifier {
   private final DentryCache cache;
@@ -68,6 +69,12 @@ final class CacheVerifier {
     }
     dirs.values().removeIf(d -> !reachable(d, dirs, roots));
     List<String> problems = new ArrayList<>(unindexed);
+    int pending = cache.pendingMutations();
+    if (pending != 0) {
+      // Every mutation ends, whatever its backend call did; one that never does keeps its names
+      // out of the cache for good.
+      problems.add(pending + " mutations began and never ended (their names stay uncached)");
+    }
     cache.forEachPositive(
         d -> {
           Dentry parent = dirs.get(d.parentId);

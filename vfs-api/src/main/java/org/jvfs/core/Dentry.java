@@ -11,9 +11,9 @@ import org.jvfs.spi.NodeKind;
  * assigned by the VFS and never reused (inode numbers are), so a child keyed by its parent's id can
  * never be found under a new directory that took the old one's place.
  *
- * <p>Immutable, except for the {@link DirState} of a directory, which is shared by every dentry
- * value that carries the same id (a renamed directory is re-keyed as a new value with the same id
- * and the same state).
+ * <p>Immutable. A directory's {@link DirState} (its monitor) is shared by every dentry value that
+ * carries the same id (a renamed directory is re-keyed as a new value with the same id and the same
+ * state).
  */
 final class Dentry {
   final long id;
@@ -88,16 +88,10 @@ final class Dentry {
   }
 
   /**
-   * The mutable part of a directory dentry: the generation that guards cache insertions. It is also
-   * the monitor under which insertions and mutations of the directory's children are applied to the
-   * cache; the monitor is never held across IO.
+   * The part of a directory dentry shared by every value with its id: the monitor under which
+   * insertions into the directory and the cache updates of mutations of its children are checked
+   * and applied (see {@link DentryCache}); it is never held across IO. What guards an insertion is
+   * the name's tick in the dentry cache, not a count of the directory's own.
    */
-  static final class DirState {
-    /** Bumped, under this monitor, by every mutation of the directory's entries. */
-    long generation;
-
-    synchronized long generation() {
-      return generation;
-    }
-  }
+  static final class DirState {}
 }

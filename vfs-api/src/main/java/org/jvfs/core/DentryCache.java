@@ -5,11 +5,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -32,23 +38,58 @@ import org.jvfs.spi.NodeKind;
  *   <li>Negative dentries have their own cache and cap, so a flood of lookups of absent names
  *       cannot evict the working set.
  *   <li>Attributes are keyed by (mount, node), not by dentry, so that hard links share one snapshot
- *       and a write through one name is seen through every other.
+ *       and a write through one name is seen through every other. Under WATCH, snapshots of
+ *       non-directories expire after the policy's attribute bound (dentries do not): a watch sees
+ *       neither a write through another hard link in another directory nor one through mmap.
  *   <li>Concurrent misses of one key share one backend call through {@link #inflight}. This is a
  *       map of its own rather than Caffeine's {@code AsyncCache} because a load may end negative,
  *       and a negative answer belongs in the negative cache with its own cap. A failed load is
  *       removed and never cached. Readers never wait on an in-flight load unless they asked for IO:
  *       {@link #peek} treats in-flight as a miss.
- *   <li>Insertions are guarded by the parent directory's generation (as the kernel's {@code
- *       d_seq}): a load records the generation before it calls the backend and inserts its answer
- *       only if no mutation of that directory completed meanwhile. The check and the insert, and a
- *       mutation's generation bump and its cache update, happen under the directory's {@link
- *       Dentry.DirState} monitor, which is never held across IO. A mutation also detaches in-flight
- *       loads of the keys it changed, so a lookup that starts after the mutation never joins a load
- *       that started before it.
- *   <li>Attribute snapshots use the same idea with one global epoch: an invalidation bumps the
- *       epoch inside {@code compute} on the key, and a load inserts, inside {@code compute} on the
- *       same key, only if the epoch is the one it saw before calling the backend.
+ *   <li>Insertions are guarded by the name, as the kernel's {@code d_seq} guards a dentry: every
+ *       change of a name (a mutation's begin and end, a pushed invalidation) takes the next tick of
+ *       one {@link #clock} and records it in the name's stripe of {@link #nameTicks}, a striped
+ *       table of (directory id, name). A load reads the clock before it calls the backend and
+ *       inserts its answer only if no name of its stripe changed since. The guard used to be the
+ *       whole directory's generation, so that one change of any name during a load refused the
+ *       insert and a directory with a steady trickle of changes to other names was never cached;
+ *       now only a change of the same name, or of a name that shares its stripe (one in {@value
+ *       #STRIPES}), refuses it. Whole directories and whole mounts need no count of their own: a
+ *       directory's children are keyed by its dentry id, so dropping or re-keying the directory's
+ *       dentry leaves in-flight loads below it inserting into orphaned keys, and a mount's drop is
+ *       counted by {@link Mount#dropCount}. The check and the insert, and a mutation's ticks and
+ *       its cache update, happen under the directory's {@link Dentry.DirState} monitor, which is
+ *       never held across IO. A mutation also detaches in-flight loads of the keys it changes, so a
+ *       lookup that starts after the mutation never joins a load that started before it.
+ *   <li>A mutation through the VFS is a {@link Mutation}: {@link #begin} before the backend call,
+ *       one of {@link #added}, {@link #removed}, {@link #renamed} or {@link #abandon} after it.
+ *       From its begin to its end the names it changes are <em>pending</em>: {@link #peek} answers
+ *       MISS for them (whatever is cached stays, hidden), a load that starts meanwhile inserts
+ *       nothing, and the walk asks the backend. Without this, the cache answered from before the
+ *       change while the backend already showed it: a listing in that gap showed a new name that
+ *       the cache still called absent (its negative dentry, cached by the create's own walk), or
+ *       left out a removed name the cache still called present. The cache still asserts nothing
+ *       before the backend succeeded: pending only takes answers away. Pending keys are counted in
+ *       {@link #pendingKeys}, with a striped count in front of it so that a peek with nothing
+ *       pending in its stripe costs one array read.
+ *   <li>One directory may be known by two dentry ids: a walk whose load of it was refused (or ran
+ *       while its name was pending) goes on with an uncached dentry of its own. A refused load
+ *       therefore answers with the cached dentry when that has the same node; where a second id
+ *       remains, a mutation through one id hides and forgets the name under every cached dentry of
+ *       the same node (from the index {@link #directoriesOf}), and a rename re-keys the dentry its
+ *       walk found only if that was the one cached under the old name when it began (the backend
+ *       moves whatever the name holds by then). An uncached dentry never becomes cached, so its own
+ *       children stay unreachable.
+ *   <li>Attribute snapshots use the same idea, striped by (mount, node) in {@link #attributeTicks}:
+ *       an invalidation takes a tick inside {@code compute} on the key, and a load inserts, inside
+ *       {@code compute} on the same key, only if no node of the key's stripe was invalidated after
+ *       the clock value it read before calling the backend. (The clock is read before the node is
+ *       known, which a per-stripe sequence could not do.) It used to be one global epoch, which any
+ *       change anywhere bumped.
  *   <li>Every mutation updates the cache only after the backend succeeded.
+ *   <li>Caffeine's maintenance (eviction, expiry, removal notices) runs on an executor of its own
+ *       (the common fork-join pool unless the {@code Vfs} was given one), never on a caller: an
+ *       event loop's {@link #peek} only records the access.
  * </ul>
  *
  * <p>Thread-safe. With caching disabled, nothing is stored and every peek is a miss; loads are
@@ -65,6 +106,9 @@ final class DentryCache {
 
   private record Attrs(Mount mount, NodeAttributes attributes) {}
 
+  /** A name under another cached dentry of a mutated directory's node. */
+  private record Alias(Dentry dir, DentryKey key) {}
+
   private final boolean enabled;
   private final Cache<DentryKey, Dentry> positive;
   private final Cache<DentryKey, Negative> negative;
@@ -75,8 +119,26 @@ final class DentryCache {
 
   private final ConcurrentHashMap<DentryKey, CompletableFuture<Object>> inflight =
       new ConcurrentHashMap<>();
+
+  /** How many stripes {@link #pendingStripes} has; a power of two. */
+  private static final int STRIPES = 1 << 12;
+
+  /** The keys of mutations begun and not yet ended, with how many of them each has. */
+  private final ConcurrentHashMap<DentryKey, Integer> pendingKeys = new ConcurrentHashMap<>();
+
+  /** By {@link #stripe}: how many pending keys fall in it; zero spares a look in the map. */
+  private final AtomicIntegerArray pendingStripes = new AtomicIntegerArray(STRIPES);
+
   private final AtomicLong ids = new AtomicLong();
-  private final AtomicLong attrEpoch = new AtomicLong();
+
+  /** The clock of changes: each change of a name or of a node's attributes takes its next tick. */
+  private final AtomicLong clock = new AtomicLong();
+
+  /** By {@link #stripe} of (directory id, name): the tick of the last change of such a name. */
+  private final AtomicLongArray nameTicks = new AtomicLongArray(STRIPES);
+
+  /** By {@link #stripe} of (mount, node): the tick of the last invalidation of such attributes. */
+  private final AtomicLongArray attributeTicks = new AtomicLongArray(STRIPES);
 
   private final LongAdder hits = new LongAdder();
   private final LongAdder negativeHits = new LongAdder();
@@ -85,35 +147,56 @@ final class DentryCache {
   private final LongAdder evictions = new LongAdder();
   private final AtomicLong loadsInFlight = new AtomicLong();
 
+  /** Makes a cache on the system clock whose maintenance runs on the common fork-join pool. */
   DentryCache(boolean enabled, long maxPositive, long maxNegative) {
-    this(enabled, maxPositive, maxNegative, Ticker.systemTicker());
+    this(enabled, maxPositive, maxNegative, Ticker.systemTicker(), ForkJoinPool.commonPool());
   }
 
-  /** Makes a cache whose TTL expiry reads time from {@code ticker}; tests pass a fake one. */
-  DentryCache(boolean enabled, long maxPositive, long maxNegative, Ticker ticker) {
+  /**
+   * Makes a cache whose TTL expiry reads time from {@code ticker} and whose maintenance (eviction,
+   * expiry, removal notices) runs on {@code maintenance}. Never pass an executor that runs tasks on
+   * the calling thread outside tests: maintenance then runs on whichever caller's read or write
+   * happened to trigger it, an event loop's {@code lookupNow} included, evicting other threads'
+   * entries there. Tests pass a fake ticker and {@code Runnable::run} to make eviction happen at
+   * once.
+   */
+  DentryCache(
+      boolean enabled, long maxPositive, long maxNegative, Ticker ticker, Executor maintenance) {
     this.enabled = enabled;
     this.positive =
-        cache(maxPositive, ticker, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
+        cache(maxPositive, ticker, maintenance, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
             .removalListener((DentryKey k, Dentry v, RemovalCause cause) -> unindex(v))
             .build();
     this.negative =
-        cache(maxNegative, ticker, (DentryKey k, Negative n) -> n.mount.ttlNanos)
+        cache(maxNegative, ticker, maintenance, (DentryKey k, Negative n) -> n.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
             .build();
-    this.attributes = cache(maxPositive, ticker, (AttrKey k, Attrs a) -> a.mount.ttlNanos).build();
+    this.attributes =
+        cache(maxPositive, ticker, maintenance, (AttrKey k, Attrs a) -> attributeTtl(a)).build();
   }
 
   /**
    * Returns a builder of a cache of at most {@code maximumSize} entries that expire by {@code ttl}
-   * (see {@link #expiry}) and does its maintenance on the calling thread.
+   * (see {@link #expiry}) and does its maintenance on {@code maintenance}. Caffeine then never
+   * maintains on a reader's thread (a read only records the access and, at most, hands a drain to
+   * the executor); only a writer that finds Caffeine's write buffer full helps with the work.
    */
-  private static <K, V> Caffeine<K, V> cache(long maximumSize, Ticker ticker, Ttl<K, V> ttl) {
+  private static <K, V> Caffeine<K, V> cache(
+      long maximumSize, Ticker ticker, Executor maintenance, Ttl<K, V> ttl) {
     return Caffeine.newBuilder()
         .maximumSize(maximumSize)
         .ticker(ticker)
         .expireAfter(expiry(ttl))
-        .executor(Runnable::run);
+        .executor(maintenance);
+  }
+
+  /**
+   * Returns how long a snapshot is used: a directory's as long as its mount's names (its attributes
+   * change only with events in it), anything else's for the policy's attribute bound.
+   */
+  private static long attributeTtl(Attrs a) {
+    return a.attributes.isDirectory() ? a.mount.ttlNanos : a.mount.attributeTtlNanos;
   }
 
   private interface Ttl<K, V> {
@@ -173,6 +256,11 @@ final class DentryCache {
       return null;
     }
     DentryKey key = new DentryKey(dir.id, name);
+    // Read before the entries: a mutation updates the entries before it stops being pending.
+    if (pending(key)) {
+      misses.increment();
+      return null;
+    }
     Dentry d = positive.getIfPresent(key);
     if (d != null) {
       hits.increment();
@@ -188,7 +276,9 @@ final class DentryCache {
 
   /**
    * Loads {@code name} in {@code dir} through {@code call}, sharing the load with concurrent
-   * callers, and caches the answer if no mutation of {@code dir} completed meanwhile.
+   * callers, and caches the answer unless a mutation of the name was under way when the load
+   * started, or a change of the name (or of a name in its stripe) began, ended or was reported
+   * since.
    *
    * @return a future of a {@link Dentry} or {@link #ABSENT}
    */
@@ -205,8 +295,11 @@ final class DentryCache {
       return existing;
     }
     Dentry.DirState state = dir.dirState();
-    long generation = state.generation();
-    long epoch = attrEpoch.get();
+    int stripe = stripe(key);
+    long start = clock.get();
+    // Read after the clock: a mutation marks its key pending before it takes its tick, so a load
+    // that read the tick sees the mark, and one that read the clock before sees the tick later.
+    boolean hidden = pending(key);
     long dropped = dir.mount.dropCount();
     loads.increment();
     loadsInFlight.incrementAndGet();
@@ -228,7 +321,7 @@ final class DentryCache {
           if (enabled) {
             boolean inserted = false;
             synchronized (state) {
-              if (state.generation == generation && dir.mount.dropCount() == dropped) {
+              if (!hidden && nameTicks.get(stripe) <= start && dir.mount.dropCount() == dropped) {
                 inserted = true;
                 if (answer instanceof Dentry d) {
                   putPositive(key, d);
@@ -236,6 +329,15 @@ final class DentryCache {
                 } else {
                   negative.put(key, new Negative(dir.mount));
                 }
+              }
+            }
+            if (!inserted && answer instanceof Dentry d) {
+              // Refused (a change of the name was under way or came since): if the cache holds
+              // a dentry of the same node under the name, go on with it rather than with a new
+              // id for the same directory (see hideUnderAliases).
+              Dentry cached = positive.getIfPresent(key);
+              if (cached != null && cached.node.equals(d.node) && cached.kind == d.kind) {
+                answer = cached;
               }
             }
             if (inserted && dir.mount.dropCount() != dropped) {
@@ -248,7 +350,7 @@ final class DentryCache {
               }
             }
             if (info != null) {
-              putAttributes(dir.mount, info.node(), info.attributes(), epoch);
+              putAttributes(dir.mount, info.node(), info.attributes(), start);
             }
           }
           inflight.remove(key, mine);
@@ -267,35 +369,49 @@ final class DentryCache {
   }
 
   /**
-   * Returns the epoch a caller reads before fetching attributes to cache with {@link
+   * Returns the epoch (the clock) a caller reads before fetching attributes to cache with {@link
    * #putAttributes}.
    */
   long attributeEpoch() {
-    return attrEpoch.get();
+    return clock.get();
   }
 
-  /** Caches attributes fetched after {@code epoch} was read, unless an invalidation came since. */
+  /**
+   * Caches attributes fetched after {@code epoch} was read, unless the node's attributes (or those
+   * of a node sharing its stripe) were invalidated since.
+   */
   void putAttributes(Mount mount, Node node, NodeAttributes attrs, long epoch) {
     if (!enabled) {
       return;
     }
+    AttrKey key = new AttrKey(mount, node);
+    int stripe = attributeStripe(mount, node);
     attributes
         .asMap()
         .compute(
-            new AttrKey(mount, node),
-            (k, old) -> attrEpoch.get() == epoch ? new Attrs(mount, attrs) : old);
+            key, (k, old) -> attributeTicks.get(stripe) <= epoch ? new Attrs(mount, attrs) : old);
   }
 
   /** Forgets a node's attributes after a change; later loads that started earlier are refused. */
   void invalidateAttributes(Mount mount, Node node) {
+    AttrKey key = new AttrKey(mount, node);
+    int stripe = attributeStripe(mount, node);
     attributes
         .asMap()
         .compute(
-            new AttrKey(mount, node),
+            key,
             (k, old) -> {
-              attrEpoch.incrementAndGet();
+              tick(attributeTicks, stripe);
               return null;
             });
+  }
+
+  /** Takes the clock's next tick for a change in {@code stripe} of {@code ticks}; returns it. */
+  private long tick(AtomicLongArray ticks, int stripe) {
+    long t = clock.incrementAndGet();
+    // Ticks of one stripe may be recorded out of order by racing threads: keep the latest.
+    ticks.accumulateAndGet(stripe, t, Math::max);
+    return t;
   }
 
   /** Replaces a symlink dentry by one that carries its target, if it is still the cached one. */
@@ -306,37 +422,197 @@ final class DentryCache {
   }
 
   /**
-   * Returns the generation of a directory, which a mutation reads before its backend call and hands
-   * to {@link #added}, {@link #removed} or {@link #renamed}.
+   * A change of one name (or, for a rename, two) through the VFS, from before its backend call to
+   * after it. Made by {@link #begin} or {@link #beginRename}; ended exactly once by {@link #added},
+   * {@link #removed}, {@link #renamed} or {@link #abandon}. Until then its names are pending (see
+   * the implementation notes). Not thread-safe: one per call, handed from the thread that begins it
+   * to the one that ends it through the backend's future.
    */
-  long generation(Dentry dir) {
-    return dir.dirState().generation();
+  static final class Mutation {
+    final Dentry dir;
+    final Name name;
+    final DentryKey key;
+    final @Nullable Dentry toDir;
+    final @Nullable Name toName;
+    final @Nullable DentryKey toKey;
+
+    /**
+     * The ticks this mutation's begin took for its names; still the latest of their stripes at its
+     * end if no other change of those stripes came meanwhile.
+     */
+    long tick;
+
+    long toTick;
+
+    /** The names hidden under other cached dentries of the same directories; see aliases(). */
+    List<Alias> aliases = List.of();
+
+    /** For a rename: whether the moved dentry was the cached one, so that it may be re-keyed. */
+    boolean rekeyable;
+
+    private boolean ended;
+
+    private Mutation(Dentry dir, Name name, @Nullable Dentry toDir, @Nullable Name toName) {
+      this.dir = dir;
+      this.name = name;
+      this.key = new DentryKey(dir.id, name);
+      this.toDir = toDir;
+      this.toName = toName;
+      this.toKey = toDir == null || toName == null ? null : new DentryKey(toDir.id, toName);
+    }
+
+    private void end() {
+      if (ended) {
+        throw new IllegalStateException("mutation of " + name + " ended twice");
+      }
+      ended = true;
+    }
   }
 
   /**
-   * Records that {@code name} now exists in {@code dir}, after the backend made it.
-   *
-   * @param generation the directory's {@link #generation} read before the backend call: if another
-   *     mutation of the directory completed since, its backend call may have come after this one,
-   *     so the name is forgotten (loaded again on demand) rather than asserted
+   * Begins a change of {@code name} in {@code dir}, right before the backend call that makes it:
+   * the name is pending until the mutation ends. Whoever begins a mutation ends it, whatever the
+   * backend answers.
    */
-  Dentry added(Dentry dir, Name name, NodeInfo info, long generation) {
-    Dentry d = newDentry(dir, name, info);
-    DentryKey key = new DentryKey(dir.id, name);
+  Mutation begin(Dentry dir, Name name) {
+    Mutation m = new Mutation(dir, name, null, null);
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
-      boolean alone = state.generation == generation;
-      state.generation++;
-      inflight.remove(key);
-      if (enabled) {
-        negative.invalidate(key);
-        if (alone) {
-          putPositive(key, d);
-        } else {
-          positive.invalidate(key);
+      hide(m.key);
+      m.tick = tick(nameTicks, stripe(m.key));
+      inflight.remove(m.key);
+    }
+    m.aliases = hideUnderAliases(dir, name, List.of());
+    return m;
+  }
+
+  /**
+   * Begins a rename of {@code fromName} in {@code fromDir} to {@code toName} in {@code toDir}, of
+   * {@code moved}, the dentry the caller's walk found there.
+   */
+  Mutation beginRename(Dentry fromDir, Name fromName, Dentry toDir, Name toName, Dentry moved) {
+    Mutation m = new Mutation(fromDir, fromName, toDir, toName);
+    Dentry.DirState first = fromDir.id <= toDir.id ? fromDir.dirState() : toDir.dirState();
+    Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
+    synchronized (first) {
+      synchronized (second) {
+        hide(m.key);
+        hide(java.util.Objects.requireNonNull(m.toKey));
+        m.tick = tick(nameTicks, stripe(m.key));
+        m.toTick = tick(nameTicks, stripe(m.toKey));
+        if (stripe(m.key) == stripe(m.toKey)) {
+          m.tick = m.toTick;
         }
+        inflight.remove(m.key);
+        inflight.remove(m.toKey);
+        // The backend moves whatever the name holds when it gets there. Only if the cache still
+        // held the walk's dentry under the name, with no other change of it under way, is that
+        // dentry (and the subtree cached under its id) known to be what moves.
+        Dentry cached = positive.getIfPresent(m.key);
+        m.rekeyable =
+            cached != null
+                && cached.id == moved.id
+                && cached.node.equals(moved.node)
+                && pendingKeys.getOrDefault(m.key, 0) == 1;
       }
     }
+    m.aliases = hideUnderAliases(fromDir, fromName, List.of());
+    m.aliases = hideUnderAliases(toDir, toName, m.aliases);
+    return m;
+  }
+
+  /**
+   * Hides {@code name} under every other cached dentry of {@code dir}'s node, for a mutation
+   * through {@code dir}, and returns those names added to {@code more}.
+   *
+   * <p>One directory may be known by more than one dentry id: a walk that loaded a name while a
+   * mutation of it was pending (or while a load of it was refused) goes on with a dentry of its
+   * own, not cached, while the cached one keeps its children. A mutation through the uncached one
+   * must still change what the cached one says: it is pending under both and forgotten under the
+   * cached one at its end. (Ids are never reused, so such a dentry's own children are unreachable.)
+   */
+  private List<Alias> hideUnderAliases(Dentry dir, Name name, List<Alias> more) {
+    List<Alias> out = more;
+    for (Dentry other : directoriesOf(dir.mount, dir.node)) {
+      if (other.id == dir.id) {
+        continue;
+      }
+      Alias a = new Alias(other, new DentryKey(other.id, name));
+      synchronized (other.dirState()) {
+        hide(a.key);
+        tick(nameTicks, stripe(a.key));
+        inflight.remove(a.key);
+      }
+      if (out.isEmpty()) {
+        out = new ArrayList<>(more);
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  /**
+   * Ends the names {@code m} hid under other dentries of its directories: forgets them (if {@code
+   * changed}) and shows them again. Dentries of the same nodes cached since the begin are forgotten
+   * too.
+   */
+  private void endAliases(Mutation m, boolean changed) {
+    for (Alias a : m.aliases) {
+      synchronized (a.dir.dirState()) {
+        tick(nameTicks, stripe(a.key));
+        inflight.remove(a.key);
+        if (changed) {
+          positive.invalidate(a.key);
+          negative.invalidate(a.key);
+        }
+        unhide(a.key);
+      }
+    }
+    if (changed) {
+      forgetUnderAliases(m.dir, m.name);
+      if (m.toDir != null && m.toName != null) {
+        forgetUnderAliases(m.toDir, m.toName);
+      }
+    }
+  }
+
+  /** Forgets {@code name} under every cached dentry of {@code dir}'s node but {@code dir}. */
+  private void forgetUnderAliases(Dentry dir, Name name) {
+    for (Dentry other : directoriesOf(dir.mount, dir.node)) {
+      if (other.id != dir.id) {
+        forgetOne(other, new DentryKey(other.id, name));
+      }
+    }
+  }
+
+  /**
+   * Ends {@code m} after the backend made its name: the name now exists as {@code info}.
+   *
+   * <p>If another change of the name (or of one in its stripe) began, ended or was reported since
+   * {@code m} began, the other's backend call may have come after this one, so the name is
+   * forgotten (loaded again on demand) rather than asserted.
+   */
+  Dentry added(Mutation m, NodeInfo info) {
+    Dentry dir = m.dir;
+    Dentry d = newDentry(dir, m.name, info);
+    Dentry.DirState state = dir.dirState();
+    synchronized (state) {
+      m.end();
+      int stripe = stripe(m.key);
+      boolean alone = nameTicks.get(stripe) == m.tick;
+      tick(nameTicks, stripe);
+      inflight.remove(m.key);
+      if (enabled) {
+        negative.invalidate(m.key);
+        if (alone) {
+          putPositive(m.key, d);
+        } else {
+          positive.invalidate(m.key);
+        }
+      }
+      unhide(m.key);
+    }
+    endAliases(m, true);
     invalidateAttributes(dir.mount, dir.node);
     // The node's snapshot is dropped, not replaced by the backend's answer: a hard link changes
     // the link count of a node whose old snapshot may be cached, and another thread may already
@@ -348,27 +624,29 @@ final class DentryCache {
   }
 
   /**
-   * Records that {@code name} no longer exists in {@code dir}, after the backend removed it.
-   *
-   * @param generation the directory's {@link #generation} read before the backend call; see {@link
-   *     #added}
+   * Ends {@code m} after the backend removed its name, which was {@code node} (if known). As in
+   * {@link #added}, a concurrent change of the name makes it forget rather than assert.
    */
-  void removed(Dentry dir, Name name, @Nullable Node node, long generation) {
-    DentryKey key = new DentryKey(dir.id, name);
+  void removed(Mutation m, @Nullable Node node) {
+    Dentry dir = m.dir;
     Dentry.DirState state = dir.dirState();
     synchronized (state) {
-      boolean alone = state.generation == generation;
-      state.generation++;
-      inflight.remove(key);
+      m.end();
+      int stripe = stripe(m.key);
+      boolean alone = nameTicks.get(stripe) == m.tick;
+      tick(nameTicks, stripe);
+      inflight.remove(m.key);
       if (enabled) {
-        positive.invalidate(key);
+        positive.invalidate(m.key);
         if (alone) {
-          negative.put(key, new Negative(dir.mount));
+          negative.put(m.key, new Negative(dir.mount));
         } else {
-          negative.invalidate(key);
+          negative.invalidate(m.key);
         }
       }
+      unhide(m.key);
     }
+    endAliases(m, true);
     invalidateAttributes(dir.mount, dir.node);
     if (node != null) {
       invalidateAttributes(dir.mount, node);
@@ -376,50 +654,56 @@ final class DentryCache {
   }
 
   /**
-   * Forgets whatever is cached for {@code name} in {@code dir}, when the VFS cannot tell the new
-   * state (a failed or partial mutation).
+   * Ends {@code m} when its backend call changed nothing (it failed, or found the name as it was):
+   * what was cached shows again. A failure that leaves the name's state unknown is followed by
+   * {@link #forget}.
    */
-  void forget(Dentry dir, Name name) {
-    DentryKey key = new DentryKey(dir.id, name);
-    Dentry.DirState state = dir.dirState();
-    synchronized (state) {
-      state.generation++;
-      inflight.remove(key);
-      positive.invalidate(key);
-      negative.invalidate(key);
+  void abandon(Mutation m) {
+    Dentry.DirState first = m.dir.dirState();
+    Dentry.DirState second = m.toDir == null ? first : m.toDir.dirState();
+    if (m.toDir != null && m.toDir.id < m.dir.id) {
+      Dentry.DirState t = first;
+      first = second;
+      second = t;
     }
-    invalidateAttributes(dir.mount, dir.node);
+    synchronized (first) {
+      synchronized (second) {
+        m.end();
+        tick(nameTicks, stripe(m.key));
+        inflight.remove(m.key);
+        unhide(m.key);
+        if (m.toKey != null) {
+          tick(nameTicks, stripe(m.toKey));
+          inflight.remove(m.toKey);
+          unhide(m.toKey);
+        }
+      }
+    }
+    endAliases(m, false);
   }
 
   /**
-   * Records a rename after the backend did it. With stable nodes the moved dentry is re-keyed (its
+   * Ends a rename begun by {@link #beginRename} after the backend did it. With stable nodes, if the
+   * moved dentry was the one cached under the old name when the rename began, it is re-keyed (its
    * cached subtree stays reachable); otherwise the target is forgotten and loaded again. If another
-   * mutation of either directory completed since the generations were read (before the backend
-   * call), both names are forgotten instead, as in {@link #added}.
+   * change of either name began, ended or was reported since {@code m} began, both names are
+   * forgotten instead, as in {@link #added}.
    */
-  void renamed(
-      Dentry fromDir,
-      Name fromName,
-      Dentry toDir,
-      Name toName,
-      Dentry moved,
-      @Nullable Dentry replaced,
-      boolean stableNodes,
-      long fromGeneration,
-      long toGeneration) {
-    DentryKey from = new DentryKey(fromDir.id, fromName);
-    DentryKey to = new DentryKey(toDir.id, toName);
+  void renamed(Mutation m, Dentry moved, @Nullable Dentry replaced, boolean stableNodes) {
+    Dentry fromDir = m.dir;
+    Dentry toDir = java.util.Objects.requireNonNull(m.toDir);
+    Name toName = java.util.Objects.requireNonNull(m.toName);
+    DentryKey from = m.key;
+    DentryKey to = java.util.Objects.requireNonNull(m.toKey);
     Dentry.DirState first = fromDir.id <= toDir.id ? fromDir.dirState() : toDir.dirState();
     Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
     synchronized (first) {
       synchronized (second) {
+        m.end();
         boolean alone =
-            fromDir.dirState().generation == fromGeneration
-                && toDir.dirState().generation == toGeneration;
-        fromDir.dirState().generation++;
-        if (second != first) {
-          toDir.dirState().generation++;
-        }
+            nameTicks.get(stripe(from)) == m.tick && nameTicks.get(stripe(to)) == m.toTick;
+        tick(nameTicks, stripe(from));
+        tick(nameTicks, stripe(to));
         inflight.remove(from);
         inflight.remove(to);
         if (enabled) {
@@ -428,7 +712,7 @@ final class DentryCache {
           if (!alone) {
             negative.invalidate(from);
             positive.invalidate(to);
-          } else if (stableNodes) {
+          } else if (stableNodes && m.rekeyable) {
             negative.put(from, new Negative(fromDir.mount));
             putPositive(to, moved.rekeyed(toDir.id, toName));
           } else {
@@ -436,8 +720,11 @@ final class DentryCache {
             positive.invalidate(to);
           }
         }
+        unhide(from);
+        unhide(to);
       }
     }
+    endAliases(m, true);
     invalidateAttributes(fromDir.mount, fromDir.node);
     invalidateAttributes(toDir.mount, toDir.node);
     invalidateAttributes(moved.mount, moved.node);
@@ -446,14 +733,78 @@ final class DentryCache {
     }
   }
 
+  /** Returns the number of mutations begun and not yet ended; zero once the VFS is idle. */
+  int pendingMutations() {
+    int n = 0;
+    for (int c : pendingKeys.values()) {
+      n += c;
+    }
+    return n;
+  }
+
+  /** Returns the stripe of a node's attributes; package-private for tests. */
+  static int attributeStripe(Mount mount, Node node) {
+    return stripe(new AttrKey(mount, node).hashCode());
+  }
+
+  /** Returns the stripe of {@code key} in the striped tables; package-private for tests. */
+  static int stripe(DentryKey key) {
+    return stripe(key.hashCode());
+  }
+
+  private static int stripe(int hash) {
+    int h = hash * 0x9E3779B9;
+    return (h ^ (h >>> 16)) & (STRIPES - 1);
+  }
+
+  /** Returns true while a mutation of {@code key} is under way. Never blocks. */
+  private boolean pending(DentryKey key) {
+    return pendingStripes.get(stripe(key)) != 0 && pendingKeys.containsKey(key);
+  }
+
+  /** Marks {@code key} pending: into the map first, so that a nonzero stripe finds it there. */
+  private void hide(DentryKey key) {
+    pendingKeys.merge(key, 1, Integer::sum);
+    pendingStripes.incrementAndGet(stripe(key));
+  }
+
+  /** Takes one pending mark of {@code key} away; called after the entries were updated. */
+  private void unhide(DentryKey key) {
+    pendingKeys.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+    pendingStripes.decrementAndGet(stripe(key));
+  }
+
+  /**
+   * Forgets whatever is cached for {@code name} in {@code dir}, when the VFS cannot tell the new
+   * state (a failed or partial mutation).
+   */
+  void forget(Dentry dir, Name name) {
+    forgetOne(dir, new DentryKey(dir.id, name));
+    forgetUnderAliases(dir, name);
+    invalidateAttributes(dir.mount, dir.node);
+  }
+
+  private void forgetOne(Dentry dir, DentryKey key) {
+    synchronized (dir.dirState()) {
+      tick(nameTicks, stripe(key));
+      inflight.remove(key);
+      positive.invalidate(key);
+      negative.invalidate(key);
+    }
+  }
+
   /** Drops every cached answer of one mount (a watch queue overflowed, say). */
   void invalidateMount(Mount mount) {
     // Count the drop before sweeping: a load that inserts before the count changes is swept (the
     // sweep starts after the count and sees every entry present when it starts); a load that
-    // inserts after sees the new count and takes its answer out again. Attribute puts check the
-    // epoch inside compute, so bumping it first refuses the ones that started before.
+    // inserts after sees the new count and takes its answer out again. Attribute puts check their
+    // stripe's tick inside compute, so ticking every stripe first refuses the ones that started
+    // before (an overflow is rare; STRIPES atomic updates are cheap next to the sweep).
     mount.countDrop();
-    attrEpoch.incrementAndGet();
+    long t = clock.incrementAndGet();
+    for (int i = 0; i < STRIPES; i++) {
+      attributeTicks.accumulateAndGet(i, t, Math::max);
+    }
     positive.asMap().values().removeIf(d -> d.mount == mount);
     negative.asMap().values().removeIf(n -> n.mount == mount);
     attributes.asMap().values().removeIf(a -> a.mount == mount);

@@ -100,18 +100,22 @@ public final class FileOps {
     }
     ctx.acquire();
     Mount mount = parent.mount;
-    long generation = core.cache.generation(parent);
+    // An open that may create is a mutation of the name (pending until the cache knows); a plain
+    // open changes no name.
+    DentryCache.Mutation m = flags.creates() ? core.cache.begin(parent, name) : null;
     return Futures.of(() -> mount.backend.open(parent.node, name, flags, perms))
         .handle(
             (opened, e) -> {
               if (e != null) {
+                if (m != null) {
+                  core.cache.abandon(m);
+                }
                 if (Errors.errnoOf(e) == Errno.ENOENT && entry != null) {
                   core.cache.forget(parent, name);
                 }
                 throw new CompletionException(Errors.translate(e, path));
               }
-              VfsFile f =
-                  adopt(opened, parent, name, entry, path, flags, deleteOnClose, generation);
+              VfsFile f = adopt(opened, parent, name, entry, path, flags, deleteOnClose, m);
               return new OpenedFile(f, opened.info().attributes());
             });
   }
@@ -124,11 +128,20 @@ public final class FileOps {
       String path,
       OpenFlags flags,
       boolean deleteOnClose,
-      long generation) {
+      DentryCache.@Nullable Mutation m) {
     Mount mount = parent.mount;
-    if (entry == null || opened.created() || !entry.node.equals(opened.info().node())) {
-      core.cache.added(parent, name, opened.info(), generation);
-    } else if (flags.truncate() && flags.write()) {
+    boolean changed = entry == null || opened.created() || !entry.node.equals(opened.info().node());
+    if (m != null) {
+      if (changed) {
+        core.cache.added(m, opened.info());
+      } else {
+        core.cache.abandon(m);
+      }
+    } else if (changed) {
+      // Another process replaced the file since it was cached: the cached dentry names the old one.
+      core.cache.forget(parent, name);
+    }
+    if (flags.truncate() && flags.write()) {
       core.cache.invalidateAttributes(mount, opened.info().node());
     }
     if (opened.created()) {

@@ -22,6 +22,12 @@ final class Mount {
   /** Nanoseconds a cached answer stays valid: Long.MAX_VALUE unless the policy is TTL. */
   final long ttlNanos;
 
+  /**
+   * Nanoseconds an attribute snapshot of a non-directory stays valid: the TTL, the WATCH policy's
+   * attribute bound, or Long.MAX_VALUE under PRIVATE.
+   */
+  final long attributeTtlNanos;
+
   Mount(String path, Backend backend, CoherencePolicy policy, long rootId) {
     this.path = checkNotNull(path);
     this.backend = checkNotNull(backend);
@@ -39,6 +45,8 @@ final class Mount {
             new Dentry.DirState());
     java.time.Duration ttl = policy.ttl();
     this.ttlNanos = ttl == null ? Long.MAX_VALUE : ttl.toNanos();
+    java.time.Duration attributeTtl = policy.attributeTtl();
+    this.attributeTtlNanos = attributeTtl == null ? Long.MAX_VALUE : attributeTtl.toNanos();
   }
 
   /** How many times this mount's whole cache was dropped; see DentryCache.invalidateMount. */

@@ -112,8 +112,7 @@ final class Mover {
     Dentry toDir = d.parent();
     Name toName = d.name();
     ctx.acquire();
-    long fromGeneration = core.cache.generation(fromDir);
-    long toGeneration = core.cache.generation(toDir);
+    DentryCache.Mutation m = core.cache.beginRename(fromDir, fromName, toDir, toName, moved);
     return Futures.of(
             () ->
                 fromDir.mount.backend.rename(
@@ -121,6 +120,7 @@ final class Mover {
         .handle(
             (v, e) -> {
               if (e != null) {
+                core.cache.abandon(m);
                 Errno errno = Errors.errnoOf(e);
                 if (errno == Errno.ENOENT) {
                   core.cache.forget(fromDir, fromName);
@@ -136,16 +136,7 @@ final class Mover {
                 }
                 return TreeOps.failWith(Errors.translate(e, source, target, Errors.Op.OTHER));
               }
-              core.cache.renamed(
-                  fromDir,
-                  fromName,
-                  toDir,
-                  toName,
-                  moved,
-                  replaced,
-                  fromDir.mount.has(Capability.STABLE_NODES),
-                  fromGeneration,
-                  toGeneration);
+              core.cache.renamed(m, moved, replaced, fromDir.mount.has(Capability.STABLE_NODES));
               core.changes.fire(ChangeListener.Kind.DELETE, source);
               core.changes.fire(ChangeListener.Kind.CREATE, target);
               return null;

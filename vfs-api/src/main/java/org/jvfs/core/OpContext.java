@@ -6,11 +6,13 @@ import org.jvfs.Saturation;
 
 /**
  * One user operation's claim on the VFS's bound of operations in flight. The claim is taken the
- * first time the operation needs the backend, on the caller's thread, so that {@link
- * Saturation#WAIT} blocks the caller and never an IO thread; an operation that first needs the
- * backend after it went asynchronous takes a free slot if there is one and never waits. It is
- * released once when the operation completes. Operations answered from the cache never touch the
- * semaphore. Not thread-safe; an operation's steps run one at a time.
+ * first time the operation needs the backend. On the caller's thread, a full bound fails the
+ * operation under {@link Saturation#FAIL} (the default: the caller never waits) and parks the
+ * caller under {@link Saturation#WAIT} (an explicit choice, documented as blocking); an operation
+ * that first needs the backend after it went asynchronous takes a free slot if there is one and
+ * never waits or fails, so an IO thread is never blocked. It is released once when the operation
+ * completes. Operations answered from the cache never touch the semaphore. Not thread-safe; an
+ * operation's steps run one at a time.
  */
 final class OpContext {
   private final Semaphore permits;
@@ -26,7 +28,8 @@ final class OpContext {
   /**
    * Takes the claim if not yet held.
    *
-   * @throws RejectedExecutionException under {@link Saturation#FAIL} when no slot is free
+   * @throws RejectedExecutionException under {@link Saturation#FAIL} when no slot is free; under
+   *     {@link Saturation#WAIT} the caller's thread blocks instead
    */
   void acquire() {
     if (held) {

@@ -112,15 +112,16 @@ public final class TreeOps {
               Dentry parent = r.parent();
               Name name = r.name();
               ctx.acquire();
-              long generation = core.cache.generation(parent);
+              DentryCache.Mutation m = core.cache.begin(parent, name);
               return Futures.of(
                       () -> parent.mount.backend.createDirectory(parent.node, name, perms))
                   .handle(
                       (info, e) -> {
                         if (e != null) {
+                          core.cache.abandon(m);
                           return fail(Errors.translate(e, path));
                         }
-                        core.cache.added(parent, name, info, generation);
+                        core.cache.added(m, info);
                         core.changes.fire(ChangeListener.Kind.CREATE, path);
                         return null;
                       });
@@ -256,11 +257,12 @@ public final class TreeOps {
           }
           boolean dir = entry.isDirectory();
           ctx.acquire();
-          long generation = core.cache.generation(parent);
+          DentryCache.Mutation m = core.cache.begin(parent, name);
           return Futures.of(() -> parent.mount.backend.remove(parent.node, name, dir))
               .handle(
                   (v, e) -> {
                     if (e != null) {
+                      core.cache.abandon(m);
                       Errno errno = Errors.errnoOf(e);
                       if (errno == Errno.ENOENT) {
                         core.cache.forget(parent, name);
@@ -271,7 +273,7 @@ public final class TreeOps {
                       return fail(
                           Errors.translate(e, path, null, dir ? Errors.Op.RMDIR : Errors.Op.OTHER));
                     }
-                    core.cache.removed(parent, name, entry.node, generation);
+                    core.cache.removed(m, entry.node);
                     core.changes.fire(ChangeListener.Kind.DELETE, path);
                     return true;
                   });
@@ -416,14 +418,15 @@ public final class TreeOps {
       String path,
       @Nullable String other,
       java.util.function.Supplier<java.util.concurrent.CompletionStage<NodeInfo>> call) {
-    long generation = core.cache.generation(parent);
+    DentryCache.Mutation m = core.cache.begin(parent, name);
     return Futures.of(call)
         .handle(
             (info, e) -> {
               if (e != null) {
+                core.cache.abandon(m);
                 return fail(Errors.translate(e, path, other, Errors.Op.OTHER));
               }
-              core.cache.added(parent, name, info, generation);
+              core.cache.added(m, info);
               core.changes.fire(ChangeListener.Kind.CREATE, path);
               return null;
             });

@@ -39,7 +39,8 @@ public final class VfsCore {
       java.util.concurrent.Executor completionExecutor,
       @Nullable ExecutorService ownedExecutor,
       int maxInFlight,
-      Saturation saturation) {}
+      Saturation saturation,
+      java.util.concurrent.Executor cacheMaintenanceExecutor) {}
 
   final DentryCache cache;
   final MountTable mounts = new MountTable();
@@ -56,8 +57,18 @@ public final class VfsCore {
 
   /** Makes a core with no mounts yet; add them with {@link #mount} before use. */
   public VfsCore(Config config) {
+    this(config, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+  }
+
+  /** Makes a core whose cache expiry reads time from {@code ticker}; tests pass a fake one. */
+  VfsCore(Config config, com.github.benmanes.caffeine.cache.Ticker ticker) {
     this.cache =
-        new DentryCache(config.caching(), config.maxDentries(), config.maxNegativeDentries());
+        new DentryCache(
+            config.caching(),
+            config.maxDentries(),
+            config.maxNegativeDentries(),
+            ticker,
+            config.cacheMaintenanceExecutor());
     this.walker = new PathWalker(cache, mounts);
     this.completer = new Completer(config.completionExecutor());
     this.permits = new Semaphore(config.maxInFlight());

@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.jvfs.CoherencePolicy;
 import org.jvfs.Vfs;
 import org.jvfs.spi.Backend;
 import org.jvfs.spi.BackendProvider;
+import org.jvfs.spi.Capability;
 
 /**
  * Builds a {@link Vfs} from the env map of {@link
@@ -20,11 +22,24 @@ import org.jvfs.spi.BackendProvider;
 final class VfsEnvironment {
   private VfsEnvironment() {}
 
+  /** The forms {@value VfsFileSystemProvider#ENV_COHERENCE_POLICY} accepts, for messages. */
+  static final String POLICY_FORMS =
+      "a CoherencePolicy, \"watch\", \"watch:<ISO-8601 duration>\" (WATCH with that bound on"
+          + " attribute snapshots, e.g. \"watch:PT0.5S\"), \"private\", or"
+          + " \"ttl:<ISO-8601 duration>\" (e.g. \"ttl:PT5S\")";
+
   /** Builds the VFS the env describes: one backend mounted at {@code /}. */
   static Vfs build(Map<String, ?> env) throws IOException {
+    return build(env, VfsEnvironment::provider);
+  }
+
+  /** Builds the VFS the env describes, finding backends by name through {@code providers}. */
+  static Vfs build(Map<String, ?> env, Function<String, BackendProvider> providers)
+      throws IOException {
     String backendName = "memory";
     Map<String, ?> backendConfig = Map.of();
-    CoherencePolicy policy = CoherencePolicy.PRIVATE;
+    // Null: the backend's default, as Vfs.Builder.mount(path, backend) chooses it.
+    CoherencePolicy policy = null;
     Vfs.Builder builder = Vfs.builder();
     for (Map.Entry<String, ?> e : env.entrySet()) {
       Object v = e.getValue();
@@ -38,7 +53,7 @@ final class VfsEnvironment {
             builder.maximumNegativeDentries(number(e.getKey(), v));
         case VfsFileSystemProvider.ENV_MAX_IN_FLIGHT ->
             builder.maxInFlight(Math.toIntExact(number(e.getKey(), v)));
-        case VfsFileSystemProvider.ENV_COHERENCE_POLICY -> policy = policy(v);
+        case VfsFileSystemProvider.ENV_COHERENCE_POLICY -> policy = policy(e.getKey(), v);
         case VfsFileSystemProvider.ENV_COMPLETION_EXECUTOR -> {
           if (!(v instanceof Executor ex)) {
             throw new IllegalArgumentException(e.getKey() + " must be an Executor: " + v);
@@ -48,9 +63,24 @@ final class VfsEnvironment {
         default -> throw new IllegalArgumentException("unknown jvfs env key: " + e.getKey());
       }
     }
-    Backend backend = provider(backendName).create(backendConfig);
+    Backend backend = providers.apply(backendName).create(backendConfig);
     try {
-      return builder.mount("/", backend, policy).build();
+      if (policy == null) {
+        builder.mount("/", backend);
+      } else {
+        if (policy.kind() == CoherencePolicy.Kind.WATCH
+            && !backend.capabilities().contains(Capability.WATCH)) {
+          throw new IllegalArgumentException(
+              VfsFileSystemProvider.ENV_COHERENCE_POLICY
+                  + " "
+                  + policy
+                  + " needs a backend that can watch; backend '"
+                  + backendName
+                  + "' cannot");
+        }
+        builder.mount("/", backend, policy);
+      }
+      return builder.build();
     } catch (IOException | RuntimeException ex) {
       backend.close();
       throw ex;
@@ -112,26 +142,41 @@ final class VfsEnvironment {
     throw new IllegalArgumentException(key + " must be a whole number: " + v);
   }
 
-  private static CoherencePolicy policy(Object v) {
+  /**
+   * Parses a coherence policy: a {@link CoherencePolicy}, or a string (keywords in any case,
+   * surrounding blanks ignored) of the forms in {@link #POLICY_FORMS}.
+   *
+   * @throws IllegalArgumentException naming the key, the value and the accepted forms
+   */
+  static CoherencePolicy policy(String key, Object v) {
     if (v instanceof CoherencePolicy p) {
       return p;
     }
     if (v instanceof String s) {
-      String lower = s.trim().toLowerCase(Locale.ROOT);
-      if (lower.equals("private")) {
-        return CoherencePolicy.PRIVATE;
-      }
-      if (lower.startsWith("ttl:")) {
-        try {
-          return CoherencePolicy.ttl(Duration.parse(s.trim().substring(4)));
-        } catch (DateTimeParseException ex) {
-          throw new IllegalArgumentException("bad TTL duration: " + s, ex);
+      String t = s.trim();
+      String lower = t.toLowerCase(Locale.ROOT);
+      try {
+        if (lower.equals("private")) {
+          return CoherencePolicy.PRIVATE;
         }
+        if (lower.equals("watch")) {
+          return CoherencePolicy.watch();
+        }
+        if (lower.startsWith("watch:")) {
+          return CoherencePolicy.watch(Duration.parse(t.substring("watch:".length()).trim()));
+        }
+        if (lower.startsWith("ttl:")) {
+          return CoherencePolicy.ttl(Duration.parse(t.substring("ttl:".length()).trim()));
+        }
+      } catch (DateTimeParseException | IllegalArgumentException ex) {
+        throw new IllegalArgumentException(badPolicy(key, v) + " (" + ex.getMessage() + ")", ex);
       }
     }
-    throw new IllegalArgumentException(
-        VfsFileSystemProvider.ENV_COHERENCE_POLICY
-            + " must be a CoherencePolicy, \"private\" or \"ttl:PT5S\": "
-            + v);
+    throw new IllegalArgumentException(badPolicy(key, v));
+  }
+
+  private static String badPolicy(String key, Object v) {
+    String shown = v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
+    return key + ": bad value " + shown + "; accepted: " + POLICY_FORMS;
   }
 }

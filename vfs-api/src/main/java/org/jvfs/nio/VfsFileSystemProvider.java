@@ -52,8 +52,17 @@ import org.jvfs.spi.NodeAttributes;
  *   <li>{@value #ENV_MAXIMUM_DENTRIES}, {@value #ENV_MAXIMUM_NEGATIVE_DENTRIES}: cache bounds, a
  *       whole number (or its decimal string).
  *   <li>{@value #ENV_MAX_IN_FLIGHT}: the bound on operations in flight.
- *   <li>{@value #ENV_COHERENCE_POLICY}: a {@link org.jvfs.CoherencePolicy}, {@code "private"} or
- *       {@code "ttl:PT5S"} (an ISO-8601 duration).
+ *   <li>{@value #ENV_COHERENCE_POLICY}: the coherence policy of the mount, as a {@link
+ *       org.jvfs.CoherencePolicy} or a string: {@code "watch"} ({@link
+ *       org.jvfs.CoherencePolicy#watch()}), {@code "watch:<duration>"} (WATCH with that bound on
+ *       attribute snapshots, {@link org.jvfs.CoherencePolicy#watch(java.time.Duration)}), {@code
+ *       "private"}, or {@code "ttl:<duration>"} ({@link
+ *       org.jvfs.CoherencePolicy#ttl(java.time.Duration)}), where a duration is ISO-8601 as {@link
+ *       java.time.Duration#parse} reads it ({@code PT5S}, {@code PT0.5S}, {@code PT2M}); keywords
+ *       in any case. Default: as {@link org.jvfs.Vfs.Builder#mount(String, org.jvfs.spi.Backend)}:
+ *       WATCH for a backend that can watch (a posix backend: changes by other processes are seen),
+ *       else PRIVATE. WATCH on a backend that cannot watch, or any other value, is refused with an
+ *       IllegalArgumentException that names the key, the value and the accepted forms.
  *   <li>{@value #ENV_COMPLETION_EXECUTOR}: the {@link java.util.concurrent.Executor} futures
  *       complete on.
  * </ul>

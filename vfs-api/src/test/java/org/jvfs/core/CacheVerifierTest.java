@@ -2,6 +2,7 @@ package org.jvfs.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.jvfs.spi.Name;
 import org.jvfs.spi.OpenFlags;
 
 class CacheVerifierTest {
-  private final DentryCache cache = new DentryCache(true, 100, 100);
+  private final DentryCache cache =
+      new DentryCache(true, 100, 100, Ticker.systemTicker(), Runnable::run);
   private final MountTable table = new MountTable();
   private final Backend backend = MemoryBackend.create();
   private final Mount mount = new Mount("/", backend, CoherencePolicy.PRIVATE, cache.newId());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import org.jvfs.spi.OpenFlags;
 
 class DentryCacheTest {
   private final AtomicLong now = new AtomicLong();
-  private final DentryCache cache = new DentryCache(true, 1000, 10, now::get);
+  private final DentryCache cache = new DentryCache(true, 1000, 10, now::get, Runnable::run);
   private final Backend backend = MemoryBackend.create();
   private final Mount mount = new Mount("/", backend, CoherencePolicy.PRIVATE, cache.newId());
   private final Dentry root = mount.root;
@@ -26,6 +27,25 @@ class DentryCacheTest {
     return backend
         .open(
             backend.root(),
+            Name.of(name),
+            OpenFlags.from(
+                java.util.Set.of(
+                    java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.CREATE)),
+            null)
+        .toCompletableFuture()
+        .join()
+        .info();
+  }
+
+  private CompletableFuture<@Nullable NodeInfo> lookupIn(NodeInfo dir, String name) {
+    return backend.lookup(dir.node(), Name.of(name)).toCompletableFuture();
+  }
+
+  private NodeInfo makeFileIn(NodeInfo dir, String name) {
+    return backend
+        .open(
+            dir.node(),
             Name.of(name),
             OpenFlags.from(
                 java.util.Set.of(
@@ -124,13 +144,58 @@ class DentryCacheTest {
     CompletableFuture<@Nullable NodeInfo> stale = new CompletableFuture<>();
     CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> stale);
     // The file is created through the VFS while the lookup is in flight.
-    long generation = cache.generation(root);
+    DentryCache.Mutation m = cache.begin(root, Name.of("f"));
     NodeInfo info = makeFile("f");
-    Dentry added = cache.added(root, Name.of("f"), info, generation);
+    Dentry added = cache.added(m, info);
     // The lookup read the backend before the create: its answer is "absent".
     stale.complete(null);
     assertThat(load.join()).isSameAs(DentryCache.ABSENT);
     assertThat(cache.peek(root, Name.of("f"))).isSameAs(added);
+  }
+
+  @Test
+  void load_racingChangesOfOtherNamesInTheDirectory_stillInserts() {
+    NodeInfo f = makeFile("f");
+    // A busy directory: while "f" is looked up, other names come and go, through the VFS and as
+    // pushed invalidations. None shares "f"'s stripe, so none can have changed "f".
+    assertThat(DentryCache.stripe(new DentryKey(root.id, Name.of("g"))))
+        .isNotEqualTo(DentryCache.stripe(new DentryKey(root.id, Name.of("f"))));
+    assertThat(DentryCache.stripe(new DentryKey(root.id, Name.of("h"))))
+        .isNotEqualTo(DentryCache.stripe(new DentryKey(root.id, Name.of("f"))));
+    CompletableFuture<@Nullable NodeInfo> slow = new CompletableFuture<>();
+    CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> slow);
+    DentryCache.Mutation m = cache.begin(root, Name.of("g"));
+    cache.added(m, makeFile("g"));
+    cache.forget(root, Name.of("h"));
+    slow.complete(f);
+    Dentry d = (Dentry) load.join();
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(d);
+  }
+
+  @Test
+  void load_racingAPushedInvalidationOfTheSameName_insertsNothing() {
+    NodeInfo f = makeFile("f");
+    CompletableFuture<@Nullable NodeInfo> slow = new CompletableFuture<>();
+    CompletableFuture<Object> load = cache.load(root, Name.of("f"), () -> slow);
+    cache.forget(root, Name.of("f"));
+    slow.complete(f);
+    assertThat(load.join()).isInstanceOf(Dentry.class);
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+  }
+
+  @Test
+  void attributes_invalidatedForAnotherNodeDuringLoad_areStillCached() {
+    NodeInfo f = makeFile("f");
+    int stripe = DentryCache.attributeStripe(mount, f.node());
+    // Node hashes vary from run to run: take a file whose attributes do not share f's stripe.
+    NodeInfo g = makeFile("g0");
+    for (int i = 1; DentryCache.attributeStripe(mount, g.node()) == stripe; i++) {
+      g = makeFile("g" + i);
+    }
+    long epoch = cache.attributeEpoch();
+    cache.invalidateAttributes(mount, g.node());
+    cache.putAttributes(mount, f.node(), f.attributes(), epoch);
+    assertThat(cache.peekAttributes(mount, f.node())).isEqualTo(f.attributes());
   }
 
   @Test
@@ -160,7 +225,7 @@ class DentryCacheTest {
   void removed_turnsPositiveIntoNegative() {
     NodeInfo info = makeFile("f");
     cache.load(root, Name.of("f"), () -> lookup("f")).join();
-    cache.removed(root, Name.of("f"), info.node(), cache.generation(root));
+    cache.removed(cache.begin(root, Name.of("f")), info.node());
     assertThat(cache.peek(root, Name.of("f"))).isSameAs(DentryCache.ABSENT);
     assertThat(cache.peekAttributes(mount, info.node())).isNull();
   }
@@ -172,6 +237,29 @@ class DentryCacheTest {
     cache.invalidateAttributes(mount, info.node());
     cache.putAttributes(mount, info.node(), info.attributes(), epoch);
     assertThat(cache.peekAttributes(mount, info.node())).isNull();
+  }
+
+  @Test
+  void watchPolicy_boundsAttributesOfFilesOnly_notDirectoriesNorNames() {
+    // A mount on a watching backend: names are trusted until reported; attributes of anything but
+    // a directory only for the policy's attribute bound.
+    Mount watched =
+        new Mount("/", backend, CoherencePolicy.watch(Duration.ofMillis(100)), cache.newId());
+    NodeInfo f = makeFile("f");
+    NodeInfo d = makeDirectory("d");
+    cache.load(watched.root, Name.of("f"), () -> lookup("f")).join();
+    cache.load(watched.root, Name.of("d"), () -> lookup("d")).join();
+    cache.load(watched.root, Name.of("g"), () -> lookup("g")).join();
+    now.addAndGet(Duration.ofMillis(99).toNanos());
+    assertThat(cache.peekAttributes(watched, f.node())).isEqualTo(f.attributes());
+    now.addAndGet(Duration.ofMillis(2).toNanos());
+    assertThat(cache.peekAttributes(watched, f.node())).isNull();
+    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
+    assertThat(cache.peek(watched.root, Name.of("f"))).isInstanceOf(Dentry.class);
+    assertThat(cache.peek(watched.root, Name.of("d"))).isInstanceOf(Dentry.class);
+    assertThat(cache.peek(watched.root, Name.of("g"))).isSameAs(DentryCache.ABSENT);
+    now.addAndGet(Duration.ofDays(365).toNanos());
+    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
   }
 
   @Test
@@ -208,29 +296,120 @@ class DentryCacheTest {
 
   @Test
   void added_afterAnotherMutationOfTheDirectory_forgetsInsteadOfAsserting() {
-    long before = cache.generation(root);
+    DentryCache.Mutation create = cache.begin(root, Name.of("f"));
     NodeInfo info = makeFile("f");
     // Another mutation of the same directory completes between this one's backend call and its
     // cache update: its backend call may have come later, so this one must not assert "f exists".
-    cache.removed(root, Name.of("f"), info.node(), cache.generation(root));
-    cache.added(root, Name.of("f"), info, before);
+    cache.removed(cache.begin(root, Name.of("f")), info.node());
+    cache.added(create, info);
     assertThat(cache.peek(root, Name.of("f"))).isNull();
+    assertThat(cache.pendingMutations()).isZero();
+  }
+
+  @Test
+  void peek_whileAMutationOfTheNameIsPending_isAMissUntilItEnds() {
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(DentryCache.ABSENT);
+    DentryCache.Mutation m = cache.begin(root, Name.of("f"));
+    // The backend makes the file; until the mutation ends, "absent" is no longer the answer.
+    NodeInfo info = makeFile("f");
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+    assertThat(cache.peek(root, Name.of("g"))).as("other names are not hidden").isNull();
+    Dentry added = cache.added(m, info);
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(added);
+  }
+
+  @Test
+  void load_startedWhileAMutationIsPending_insertsNothing() {
+    DentryCache.Mutation m = cache.begin(root, Name.of("f"));
+    // A lookup in the gap reads the backend before the create: it must not cache "absent".
+    Object answer = cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    assertThat(answer).isSameAs(DentryCache.ABSENT);
+    assertThat(cache.stats().negativeSize()).isZero();
+    NodeInfo info = makeFile("f");
+    Dentry added = cache.added(m, info);
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(added);
+  }
+
+  @Test
+  void added_throughAnotherDentryOfACachedDirectory_forgetsTheNameUnderTheCachedOne() {
+    // "d" is cached with "c" known absent in it.
+    NodeInfo dInfo = makeDirectory("d");
+    Dentry d = (Dentry) cache.load(root, Name.of("d"), () -> lookup("d")).join();
+    cache.load(d, Name.of("c"), () -> lookupIn(dInfo, "c")).join();
+    assertThat(cache.peek(d, Name.of("c"))).isSameAs(DentryCache.ABSENT);
+    // While a mutation of "d" itself is pending (a mkdir that will fail, say), a walk through
+    // "d" reads it from the backend; the answer is the same directory.
+    DentryCache.Mutation mkdir = cache.begin(root, Name.of("d"));
+    Object walked = cache.load(root, Name.of("d"), () -> lookup("d")).join();
+    assertThat(((Dentry) walked).node).isEqualTo(d.node);
+    // Whatever dentry the walk got, a create of "c" through it must not leave "c" absent in d.
+    Dentry through = (Dentry) walked;
+    DentryCache.Mutation create = cache.begin(through, Name.of("c"));
+    assertThat(cache.peek(d, Name.of("c"))).as("pending under the cached dentry too").isNull();
+    NodeInfo c = makeFileIn(dInfo, "c");
+    cache.added(create, c);
+    cache.abandon(mkdir);
+    assertThat(cache.peek(d, Name.of("c"))).isNotSameAs(DentryCache.ABSENT);
+    assertThat(cache.pendingMutations()).isZero();
+  }
+
+  @Test
+  void renamed_ofADentryNoLongerCachedUnderItsName_isNotRekeyed() {
+    NodeInfo aInfo = makeDirectory("a");
+    Dentry a = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    // Another thread replaced "a" through the VFS since this rename's walk found it.
+    cache.removed(cache.begin(root, Name.of("a")), aInfo.node());
+    DentryCache.Mutation rename = cache.beginRename(root, Name.of("a"), root, Name.of("b"), a);
+    cache.renamed(rename, a, null, true);
+    assertThat(cache.peek(root, Name.of("b"))).as("not the stale dentry").isNull();
+    assertThat(cache.peek(root, Name.of("a"))).isSameAs(DentryCache.ABSENT);
+  }
+
+  @Test
+  void abandon_showsWhatWasCachedAgain() {
+    makeFile("f");
+    Dentry d = (Dentry) cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    DentryCache.Mutation m = cache.begin(root, Name.of("f"));
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+    // The create failed (EEXIST, say): nothing changed.
+    cache.abandon(m);
+    assertThat(cache.peek(root, Name.of("f"))).isSameAs(d);
+    assertThat(cache.pendingMutations()).isZero();
+  }
+
+  @Test
+  void renamed_hidesBothNamesWhilePending() {
+    makeFile("a");
+    Dentry a = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    cache.load(root, Name.of("b"), () -> lookup("b")).join();
+    DentryCache.Mutation m = cache.beginRename(root, Name.of("a"), root, Name.of("b"), a);
+    assertThat(cache.peek(root, Name.of("a"))).isNull();
+    assertThat(cache.peek(root, Name.of("b"))).isNull();
+    backend
+        .rename(backend.root(), Name.of("a"), backend.root(), Name.of("b"), false)
+        .toCompletableFuture()
+        .join();
+    cache.renamed(m, a, null, true);
+    assertThat(cache.peek(root, Name.of("a"))).isSameAs(DentryCache.ABSENT);
+    assertThat(((Dentry) cache.peek(root, Name.of("b"))).id).isEqualTo(a.id);
   }
 
   @Test
   void renamed_racingACreateOfTheOldName_leavesNoStaleNegative() {
     NodeInfo a = makeFile("a");
     Dentry moved = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
-    long before = cache.generation(root);
+    DentryCache.Mutation rename = cache.beginRename(root, Name.of("a"), root, Name.of("b"), moved);
     // The rename's backend call ran; then another thread created "a" again and recorded it.
     backend
         .rename(backend.root(), Name.of("a"), backend.root(), Name.of("b"), false)
         .toCompletableFuture()
         .join();
+    DentryCache.Mutation create = cache.begin(root, Name.of("a"));
     NodeInfo again = makeFile("a");
-    cache.added(root, Name.of("a"), again, cache.generation(root));
+    cache.added(create, again);
     // Now the rename records itself: "a" must not become a negative dentry.
-    cache.renamed(root, Name.of("a"), root, Name.of("b"), moved, null, true, before, before);
+    cache.renamed(rename, moved, null, true);
     assertThat(cache.peek(root, Name.of("a"))).isNotSameAs(DentryCache.ABSENT);
     assertThat(a.node()).isNotEqualTo(again.node());
   }
@@ -269,10 +448,10 @@ class DentryCacheTest {
     assertThat(cache.directoriesOf(mount, a.node())).isEmpty();
     // Added through the VFS, then renamed with stable nodes: the re-keyed dentry is the indexed
     // one.
-    Dentry added = cache.added(root, Name.of("a"), a, cache.generation(root));
+    Dentry added = cache.added(cache.begin(root, Name.of("a")), a);
     assertThat(cache.directoriesOf(mount, a.node())).containsExactly(added);
-    long g = cache.generation(root);
-    cache.renamed(root, Name.of("a"), root, Name.of("b"), added, null, true, g, g);
+    cache.renamed(
+        cache.beginRename(root, Name.of("a"), root, Name.of("b"), added), added, null, true);
     Dentry b = cache.cachedPositive(root.id, Name.of("b"));
     assertThat(b).isNotNull();
     assertThat(cache.directoriesOf(mount, a.node())).containsExactly(b);
@@ -282,8 +461,50 @@ class DentryCacheTest {
   }
 
   @Test
+  void peek_neverRunsCacheMaintenanceOnTheCallingThread() throws Exception {
+    // Maintenance goes to a queue that only the test's maintenance thread runs.
+    ConcurrentLinkedQueue<Runnable> maintenance = new ConcurrentLinkedQueue<>();
+    DentryCache small = new DentryCache(true, 3, 3, now::get, maintenance::add);
+    Mount m = new Mount("/", backend, CoherencePolicy.PRIVATE, small.newId());
+    for (int i = 0; i < 20; i++) {
+      String n = "f" + i;
+      makeFile(n);
+      small.load(m.root, Name.of(n), () -> lookup(n)).join();
+    }
+    // An event loop asks for every name, often enough to fill Caffeine's read buffers.
+    Thread loop =
+        new Thread(
+            () -> {
+              for (int round = 0; round < 500; round++) {
+                for (int i = 0; i < 20; i++) {
+                  small.peek(m.root, Name.of("f" + i));
+                  small.peekAttributes(m, m.root.node);
+                }
+              }
+            },
+            "event-loop");
+    loop.start();
+    loop.join();
+    assertThat(small.stats().evictionCount()).as("evictions before maintenance ran").isZero();
+    assertThat(maintenance).as("maintenance handed to the executor").isNotEmpty();
+
+    Thread maintainer =
+        new Thread(
+            () -> {
+              for (Runnable r = maintenance.poll(); r != null; r = maintenance.poll()) {
+                r.run();
+              }
+            },
+            "maintenance");
+    maintainer.start();
+    maintainer.join();
+    assertThat(small.stats().evictionCount()).isGreaterThanOrEqualTo(17);
+    assertThat(small.stats().positiveSize()).isLessThanOrEqualTo(3);
+  }
+
+  @Test
   void directoriesOf_dropsEvictedDirectories() {
-    DentryCache small = new DentryCache(true, 3, 10, now::get);
+    DentryCache small = new DentryCache(true, 3, 10, now::get, Runnable::run);
     Mount m = new Mount("/", backend, CoherencePolicy.PRIVATE, small.newId());
     NodeInfo[] dirs = new NodeInfo[20];
     for (int i = 0; i < dirs.length; i++) {

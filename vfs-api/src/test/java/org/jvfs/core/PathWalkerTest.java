@@ -15,7 +15,9 @@ import org.jvfs.memory.MemoryBackend;
 
 class PathWalkerTest {
   private final VfsCore core =
-      new VfsCore(new VfsCore.Config(true, 1000, 1000, Runnable::run, null, 16, Saturation.WAIT));
+      new VfsCore(
+          new VfsCore.Config(
+              true, 1000, 1000, Runnable::run, null, 16, Saturation.WAIT, Runnable::run));
 
   PathWalkerTest() throws Exception {
     core.mount("/", MemoryBackend.create(), CoherencePolicy.PRIVATE);

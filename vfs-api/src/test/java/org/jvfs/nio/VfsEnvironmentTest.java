@@ -3,11 +3,23 @@ package org.jvfs.nio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.jvfs.CoherencePolicy;
 import org.jvfs.Vfs;
+import org.jvfs.memory.MemoryBackend;
+import org.jvfs.spi.Backend;
+import org.jvfs.spi.BackendProvider;
+import org.jvfs.spi.Capability;
+import org.jvfs.spi.ForwardingBackend;
+import org.jvfs.spi.Invalidations;
 
 class VfsEnvironmentTest {
 
@@ -64,5 +76,96 @@ class VfsEnvironmentTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> VfsEnvironment.build(Map.of("backend", 3)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void policy_strings_parse() {
+    String key = "coherencePolicy";
+    assertThat(VfsEnvironment.policy(key, "watch")).isEqualTo(CoherencePolicy.watch());
+    assertThat(VfsEnvironment.policy(key, " WATCH ")).isEqualTo(CoherencePolicy.watch());
+    assertThat(VfsEnvironment.policy(key, "watch:PT0.5S"))
+        .isEqualTo(CoherencePolicy.watch(Duration.ofMillis(500)));
+    assertThat(VfsEnvironment.policy(key, "Private")).isEqualTo(CoherencePolicy.PRIVATE);
+    assertThat(VfsEnvironment.policy(key, "ttl:PT5S"))
+        .isEqualTo(CoherencePolicy.ttl(Duration.ofSeconds(5)));
+    assertThat(VfsEnvironment.policy(key, "TTL:pt2m"))
+        .isEqualTo(CoherencePolicy.ttl(Duration.ofMinutes(2)));
+    CoherencePolicy p = CoherencePolicy.ttl(Duration.ofSeconds(3));
+    assertThat(VfsEnvironment.policy(key, p)).isSameAs(p);
+  }
+
+  @Test
+  void policy_badValue_namesTheKeyTheValueAndTheAcceptedForms() {
+    for (Object bad : List.of("sometimes", "ttl:soon", "ttl:PT0S", "watch:-PT1S", "ttl", 42)) {
+      assertThatThrownBy(() -> VfsEnvironment.build(Map.of("coherencePolicy", bad)))
+          .as("%s", bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("coherencePolicy")
+          .hasMessageContaining(bad instanceof String ? "\"" + bad + "\"" : String.valueOf(bad))
+          .hasMessageContaining("\"watch\"")
+          .hasMessageContaining("\"private\"")
+          .hasMessageContaining("\"ttl:<ISO-8601 duration>\"");
+    }
+  }
+
+  /** A provider of memory backends that say they can watch and record whether they were asked. */
+  private static final class WatchingProvider implements BackendProvider {
+    final AtomicReference<@Nullable Invalidations> sink = new AtomicReference<>();
+
+    @Override
+    public String name() {
+      return "watching";
+    }
+
+    @Override
+    public Backend create(Map<String, ?> config) {
+      Backend memory = MemoryBackend.create();
+      return new ForwardingBackend() {
+        @Override
+        protected Backend delegate() {
+          return memory;
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+          Set<Capability> c = EnumSet.copyOf(memory.capabilities());
+          c.add(Capability.WATCH);
+          return c;
+        }
+
+        @Override
+        public void watch(Invalidations invalidations) {
+          sink.set(invalidations);
+        }
+      };
+    }
+  }
+
+  @Test
+  void build_noPolicy_givesAWatchingBackendWatch_asVfsBuilderMountDoes() throws Exception {
+    WatchingProvider watching = new WatchingProvider();
+    try (Vfs vfs = VfsEnvironment.build(Map.of("backend", "watching"), n -> watching)) {
+      assertThat(watching.sink.get()).as("the backend was asked to watch").isNotNull();
+    }
+    WatchingProvider asked = new WatchingProvider();
+    try (Vfs vfs =
+        VfsEnvironment.build(
+            Map.of("backend", "watching", "coherencePolicy", "watch"), n -> asked)) {
+      assertThat(asked.sink.get()).isNotNull();
+    }
+    WatchingProvider refused = new WatchingProvider();
+    try (Vfs vfs =
+        VfsEnvironment.build(
+            Map.of("backend", "watching", "coherencePolicy", "private"), n -> refused)) {
+      assertThat(refused.sink.get()).isNull();
+    }
+  }
+
+  @Test
+  void build_watchOnABackendThatCannotWatch_isRefusedNamingTheKey() {
+    assertThatThrownBy(() -> VfsEnvironment.build(Map.of("coherencePolicy", "watch")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("coherencePolicy")
+        .hasMessageContaining("'memory' cannot");
   }
 }
