@@ -77,25 +77,12 @@ public abstract class JvfsMount {
 
   /**
    * Returns a mount of the tree through the posix backend with {@code ioThreads} IO threads (0 for
-   * the backend's default), its {@code probe} setting, and an open-file cache sized to the tree, as
-   * the dentry cache is (see {@link #open(Tree, int)}).
+   * the backend's default) and its {@code probe} setting.
    *
    * @throws IllegalStateException if no posix provider is on the class path
    */
   public static JvfsMount posix(Tree tree, int ioThreads, boolean probe) {
-    return posix(tree, ioThreads, probe, tree.files() + 1024);
-  }
-
-  /**
-   * Returns a mount of the tree through the posix backend as {@link #posix(Tree, int, boolean)}
-   * does, keeping at most {@code openFiles} descriptors of files read whole (0: every read opens
-   * and closes its file).
-   *
-   * @throws IllegalStateException if no posix provider is on the class path
-   */
-  public static JvfsMount posix(Tree tree, int ioThreads, boolean probe, int openFiles) {
     Map<String, Object> config = new java.util.HashMap<>();
-    config.put("openFileCacheSize", openFiles);
     config.put("probe", probe);
     config.put("root", tree.root().toString());
     if (ioThreads > 0) {

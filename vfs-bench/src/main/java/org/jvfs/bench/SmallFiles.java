@@ -58,20 +58,6 @@ public final class SmallFiles {
             skipped.add(name + ": no \"posix\" BackendProvider on the class path");
           }
         }
-        case "jvfs-posix-nocache" -> {
-          if (JvfsMount.posixAvailable()) {
-            out.add(
-                new JvfsRead(
-                    name,
-                    JvfsMount.posix(tree, options.ioThreads(), options.posixProbe(), 0)
-                        .open(tree, k),
-                    tree,
-                    k,
-                    true));
-          } else {
-            skipped.add(name + ": no \"posix\" BackendProvider on the class path");
-          }
-        }
         case "jvfs-memory" ->
             out.add(new JvfsRead(name, JvfsMount.memory(tree).open(tree, k), tree, k, true));
         default -> throw new AssertionError(name);

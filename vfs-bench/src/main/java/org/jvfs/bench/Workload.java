@@ -14,7 +14,6 @@ public enum Workload {
           "jdk-async",
           "jvfs-posix",
           "jvfs-posix-qd1",
-          "jvfs-posix-nocache",
           "jvfs-memory")),
   /** Stat every path of the tree, and as many absent paths. */
   LOOKUP(

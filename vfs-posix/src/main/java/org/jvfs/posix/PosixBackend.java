@@ -98,7 +98,6 @@ public final class PosixBackend implements Backend {
   private final Resolver resolver;
   private final FdCounter counter = new FdCounter();
   private final DirFdCache dirFds;
-  private final OpenFileCache files;
 
   /** Counts calls the probe could answer on a caller's thread: see {@link #handOff}. */
   private final java.util.concurrent.atomic.AtomicInteger spread =
@@ -138,7 +137,6 @@ public final class PosixBackend implements Backend {
             resolver::openDirectory,
             new DirLocation(fd)::isAt,
             counter);
-    this.files = new OpenFileCache(options.openFileCacheSize(), options.openFileExpiry(), counter);
     this.pool = new IoPool(options.ioThreads(), options.queueCapacity());
     EnumSet<Capability> caps =
         EnumSet.of(
@@ -611,10 +609,6 @@ public final class PosixBackend implements Backend {
    * fails with EISDIR, any other kind of file that is not regular with EINVAL (its content has no
    * end to read to).
    *
-   * <p>While a watcher runs, the descriptor of a regular file read whole is kept in the {@link
-   * OpenFileCache} ({@link PosixOptions#openFileCacheSize()}), and the next read of the same path
-   * is one {@code pread} (see {@link #readCached}).
-   *
    * <p>With the probe on ({@link PosixOptions#probe()}), the read runs at once when called on an IO
    * thread; called on another thread while no IO thread is idle, a file of at most {@value
    * #INLINE_READ_MAX} bytes is first read on the caller's thread where nothing blocks (see {@link
@@ -656,10 +650,10 @@ public final class PosixBackend implements Backend {
 
   /**
    * The whole-file read on the caller's thread, where nothing blocks: {@code
-   * openat2(RESOLVE_CACHED)} (or a cached descriptor), {@code statx}, then {@code
-   * preadv2(RWF_NOWAIT)} to the end of file. Returns null (the read goes to the pool, from the
-   * start) if the directory is not watched yet while a watcher runs, or the kernel answers EAGAIN
-   * anywhere, or preadv2 cannot do RWF_NOWAIT here.
+   * openat2(RESOLVE_CACHED)}, {@code statx}, then {@code preadv2(RWF_NOWAIT)} to the end of file.
+   * Returns null (the read goes to the pool, from the start) if the directory is not watched yet
+   * while a watcher runs, or the kernel answers EAGAIN anywhere, or preadv2 cannot do RWF_NOWAIT
+   * here.
    */
   private @Nullable CompletableFuture<byte[]> tryReadCached(PosixNode d, Name name, long limit) {
     if (!watchedNow(d)) {
@@ -674,56 +668,23 @@ public final class PosixBackend implements Backend {
   }
 
   /**
-   * Reads the file {@code name} of {@code d} whole: through its cached descriptor if the {@link
-   * OpenFileCache} has one that still names a linked file, else opening it (and caching the
-   * descriptor of a regular file read whole, while a watcher keeps the cache coherent).
+   * Reads the file {@code name} of {@code d} whole: opens it (confined, see {@link #openChild}),
+   * reads it to its end and closes it.
    *
    * @param nowait the probe: {@code RESOLVE_CACHED} and {@code RWF_NOWAIT}; null where either would
    *     block
    */
   private byte @Nullable [] readWhole(PosixNode d, Name name, long limit, boolean nowait)
       throws Exception {
-    byte[] path = null;
-    InotifyWatcher w = watcher;
-    // Only a watched directory's files are cached: their changes by others come back as events.
-    if (files.enabled() && w != null && w.isWatched(d)) {
-      path = d.child(name);
-      OpenFileCache.Entry cached = files.lease(path);
-      if (cached != null) {
-        try {
-          return readCached(cached, limit, nowait);
-        } catch (BackendException e) {
-          files.drop(path, cached);
-          throw e;
-        } finally {
-          cached.ref.release();
-        }
-      }
-    }
-    long generation = files.generation();
     int fd = openChild(d, name, READ_FILE_FLAGS, 0, nowait);
-    if ((fd == -Linux.EMFILE || fd == -Linux.ENFILE) && files.enabled()) {
-      // Out of descriptors: the cache gives back what it keeps before the read fails for it.
-      files.clear();
-      generation = files.generation();
-      fd = openChild(d, name, READ_FILE_FLAGS, 0, nowait);
-    }
     if (nowait && fd == -Linux.EAGAIN) {
       return null;
     }
     PosixErrors.check(fd);
-    boolean kept = false;
     try {
-      byte[] content = readOpen(fd, limit, nowait);
-      if (content != null && path != null) {
-        files.adopt(path, fd, content.length, generation).release();
-        kept = true;
-      }
-      return content;
+      return readOpen(fd, limit, nowait);
     } finally {
-      if (!kept) {
-        nat.close(fd);
-      }
+      nat.close(fd);
     }
   }
 
@@ -741,19 +702,6 @@ public final class PosixBackend implements Backend {
       throw new BackendException(Errno.EINVAL, "not a regular file");
     }
     return readRegular(fd, s.size, limit, nowait);
-  }
-
-  /**
-   * Reads the regular file of a cached descriptor whole, without a {@code statx}: {@link
-   * #readRegular} with the size its last read found, which the entry then keeps.
-   */
-  private byte @Nullable [] readCached(OpenFileCache.Entry cached, long limit, boolean nowait)
-      throws BackendException {
-    byte[] content = readRegular(cached.ref.fd(), cached.size, limit, nowait);
-    if (content != null && content.length != cached.size) {
-      cached.size = content.length;
-    }
-    return content;
   }
 
   /**
@@ -844,7 +792,6 @@ public final class PosixBackend implements Backend {
                   if (directory) {
                     dirFds.invalidateTree(d.child(name));
                   }
-                  files.invalidateTree(d.child(name));
                   return null;
                 }));
   }
@@ -867,8 +814,6 @@ public final class PosixBackend implements Backend {
                               nat.renameat2(ffd, fromName.bytes(), tfd, toName.bytes(), flags));
                           dirFds.invalidateTree(f.child(fromName));
                           dirFds.invalidateTree(t.child(toName));
-                          files.invalidateTree(f.child(fromName));
-                          files.invalidateTree(t.child(toName));
                           return null;
                         })));
   }
@@ -965,8 +910,6 @@ public final class PosixBackend implements Backend {
           }
           byte[] name = n.name();
           inDir(n.parentPath(), fd -> chmod(fd, name, mode));
-          // A cached descriptor would go on reading what a fresh open may now be refused.
-          files.invalidateTree(n.path);
           return null;
         });
   }
@@ -1028,38 +971,12 @@ public final class PosixBackend implements Backend {
         throw new IllegalStateException("already watching");
       }
       try {
-        InotifyWatcher w =
-            new InotifyWatcher(new FileCacheInvalidations(sink), options.maxWatches());
+        InotifyWatcher w = new InotifyWatcher(sink, options.maxWatches());
         w.ensureWatched(rootNode, rootFd);
         watcher = w;
       } catch (BackendException e) {
         throw new IllegalStateException("inotify: " + e.getMessage(), e);
       }
-    }
-  }
-
-  /**
-   * Passes the watcher's reports on to the VFS after dropping the cached descriptors of the files
-   * they concern: an entry that changed may now name another file.
-   */
-  private final class FileCacheInvalidations implements Invalidations {
-    private final Invalidations sink;
-
-    FileCacheInvalidations(Invalidations sink) {
-      this.sink = sink;
-    }
-
-    @Override
-    public void changed(Node dir, @Nullable Name name) {
-      PosixNode d = node(dir);
-      files.invalidateTree(name == null ? d.path : d.child(name));
-      sink.changed(dir, name);
-    }
-
-    @Override
-    public void overflow() {
-      files.clear();
-      sink.overflow();
     }
   }
 
@@ -1082,7 +999,6 @@ public final class PosixBackend implements Backend {
     }
     openFiles.clear();
     dirFds.clear();
-    files.clear();
     nat.close(rootFd);
   }
 }

@@ -31,10 +31,6 @@ import org.jvfs.spi.BackendProvider;
  *   <li>{@code watch}: offer inotify watching (the WATCH coherence policy); default true, which
  *       makes WATCH the default policy of a posix mount.
  *   <li>{@code maxWatches}: directories watched at most; default 8192.
- *   <li>{@code openFileCacheSize}: descriptors of files read whole kept open for the next read;
- *       default 1024, 0 for none (used only while watching).
- *   <li>{@code openFileExpiryMillis}: how long a kept file descriptor is used before its file is
- *       opened again; default 10000.
  * </ul>
  *
  * <p>Thread-safe and stateless.
@@ -51,9 +47,7 @@ public final class PosixBackendProvider implements BackendProvider {
           "maxOpenFiles",
           "probe",
           "watch",
-          "maxWatches",
-          "openFileCacheSize",
-          "openFileExpiryMillis");
+          "maxWatches");
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public PosixBackendProvider() {}
@@ -95,8 +89,6 @@ public final class PosixBackendProvider implements BackendProvider {
         case "probe" -> b.probe(bool(e.getKey(), v));
         case "watch" -> b.watch(bool(e.getKey(), v));
         case "maxWatches" -> b.maxWatches(integer(e.getKey(), v));
-        case "openFileCacheSize" -> b.openFileCacheSize(integer(e.getKey(), v));
-        case "openFileExpiryMillis" -> b.openFileExpiry(Duration.ofMillis(integer(e.getKey(), v)));
         default -> {}
       }
     }

@@ -24,9 +24,6 @@ import org.jspecify.annotations.Nullable;
  * @param watch whether the backend can watch its tree with inotify ({@link
  *     org.jvfs.spi.Capability#WATCH})
  * @param maxWatches how many directories may be watched
- * @param openFileCacheSize how many descriptors of files read whole are kept open for the next read
- *     of the same path (0: none); used only while the backend watches its tree
- * @param openFileExpiry how long a kept file descriptor is used before its file is opened again
  */
 public record PosixOptions(
     Path root,
@@ -38,9 +35,7 @@ public record PosixOptions(
     int maxOpenFiles,
     boolean probe,
     boolean watch,
-    int maxWatches,
-    int openFileCacheSize,
-    Duration openFileExpiry) {
+    int maxWatches) {
 
   /** Returns a builder with the defaults, for the directory {@code root}. */
   public static Builder builder(Path root) {
@@ -59,8 +54,6 @@ public record PosixOptions(
     private boolean probe = true;
     private boolean watch = true;
     private int maxWatches = 8192;
-    private int openFileCacheSize = 1024;
-    private Duration openFileExpiry = Duration.ofSeconds(10);
 
     private Builder(Path root) {
       this.root = root;
@@ -146,28 +139,6 @@ public record PosixOptions(
       return this;
     }
 
-    /**
-     * Sets how many descriptors of files read whole ({@code Vfs.readAllBytes}) are kept open, so
-     * that reading the same path again skips its open and close (default 1024; 0 turns the cache
-     * off). The cache is used only for files of directories the backend watches (a WATCH mount):
-     * inotify events and the backend's own changes drop the descriptors of paths that may now name
-     * another file. A full cache keeps no new descriptor until kept ones expire ({@link
-     * #openFileExpiry}); on EMFILE it gives all back. Each kept descriptor counts against the
-     * process's limit of open files.
-     */
-    public Builder openFileCacheSize(int n) {
-      checkArgument(n >= 0, "openFileCacheSize (%s) must not be negative", n);
-      this.openFileCacheSize = n;
-      return this;
-    }
-
-    /** Sets how long a kept file descriptor is used before its file is opened again (10 s). */
-    public Builder openFileExpiry(Duration d) {
-      checkArgument(!d.isNegative() && !d.isZero(), "openFileExpiry (%s) must be positive", d);
-      this.openFileExpiry = d;
-      return this;
-    }
-
     /** Returns the options. */
     public PosixOptions build() {
       return new PosixOptions(
@@ -180,9 +151,7 @@ public record PosixOptions(
           maxOpenFiles,
           probe,
           watch,
-          maxWatches,
-          openFileCacheSize,
-          openFileExpiry);
+          maxWatches);
     }
   }
 }

@@ -21,8 +21,6 @@ class PosixOptionsTest {
     assertThat(o.watch()).isTrue();
     assertThat(o.ioThreads()).isPositive();
     assertThat(o.probe()).isTrue();
-    assertThat(o.openFileCacheSize()).isEqualTo(1024);
-    assertThat(o.openFileExpiry()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -37,8 +35,6 @@ class PosixOptionsTest {
             .probe(false)
             .watch(false)
             .maxWatches(11)
-            .openFileCacheSize(13)
-            .openFileExpiry(Duration.ofMillis(17))
             .build();
     assertThat(o.ioThreads()).isEqualTo(3);
     assertThat(o.queueCapacity()).isEqualTo(7);
@@ -49,8 +45,6 @@ class PosixOptionsTest {
     assertThat(o.probe()).isFalse();
     assertThat(o.watch()).isFalse();
     assertThat(o.maxWatches()).isEqualTo(11);
-    assertThat(o.openFileCacheSize()).isEqualTo(13);
-    assertThat(o.openFileExpiry()).isEqualTo(Duration.ofMillis(17));
     assertThat(b.resolveBeneath("openat2").build().resolveMode()).isEqualTo(ResolveMode.OPENAT2);
   }
 
@@ -63,10 +57,6 @@ class PosixOptionsTest {
     assertThatThrownBy(() -> b.dirFdExpiry(Duration.ZERO)).hasMessageContaining("must be positive");
     assertThatThrownBy(() -> b.maxOpenFiles(0)).hasMessage("maxOpenFiles (0) must be positive");
     assertThatThrownBy(() -> b.maxWatches(0)).hasMessage("maxWatches (0) must be positive");
-    assertThatThrownBy(() -> b.openFileCacheSize(-1))
-        .hasMessage("openFileCacheSize (-1) must not be negative");
-    assertThatThrownBy(() -> b.openFileExpiry(Duration.ZERO))
-        .hasMessageContaining("must be positive");
     assertThatThrownBy(() -> b.resolveBeneath("x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("resolveBeneath must be openat2 or walk, not x");
