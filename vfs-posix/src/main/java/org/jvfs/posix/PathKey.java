@@ -3,7 +3,8 @@ package org.jvfs.posix;
 import java.util.Arrays;
 
 /**
- * A path below the root as a hash key, compared by content: the key of the descriptor caches.
+ * A path below the root as a hash key, compared by content: how the watcher finds a watched
+ * directory by its path.
  *
  * @param path the path's bytes (relative, components separated by {@code /}); not copied, never
  *     changed by its holders

@@ -52,15 +52,18 @@ import org.jvfs.spi.StoreInfo;
  *   <li>Nodes ({@link PosixNode}) are the file's (dev, ino) for equality plus its physical path
  *       from the root. Opens (of files, whole-file reads, the probe) resolve the whole path with
  *       one confined {@code openat2} from the root (see {@link Resolver}). Any other operation on
- *       entry {@code name} of directory {@code d} takes a descriptor of {@code d} (resolved from
- *       the root, confined; under the WALK fallback from the {@link DirFdCache}) and calls the
- *       syscall on the single name, never following a final link ({@code AT_SYMLINK_NOFOLLOW},
- *       {@code O_NOFOLLOW}, {@code fchmodat2} or an O_PATH descriptor). No path with more than one
- *       component is ever resolved outside the {@link Resolver}.
+ *       entry {@code name} of directory {@code d} opens a descriptor of {@code d} from the root,
+ *       confined (under the WALK fallback component by component), calls the syscall on the single
+ *       name and closes the descriptor again, never following a final link ({@code
+ *       AT_SYMLINK_NOFOLLOW}, {@code O_NOFOLLOW}, {@code fchmodat2} or an O_PATH descriptor). No
+ *       path with more than one component is ever resolved outside the {@link Resolver}.
  *   <li>The root is opened once ({@code O_PATH}); its descriptor is never closed before the backend
  *       is.
- *   <li>Every descriptor is an {@link FdRef}: closing a file or evicting a directory during a
- *       syscall on it closes the descriptor after the syscall.
+ *   <li>No descriptor is kept beyond the call that opened it, but the root's and those of files the
+ *       caller opened: a kept descriptor follows its file or directory wherever another process
+ *       moves it, out of the root too, and checking that it still lies beneath the root costs as
+ *       much as opening it again. An open file's descriptor is an {@link FdRef}: closing the file
+ *       during a syscall on it closes the descriptor after the syscall.
  *   <li>The probe ({@link PosixOptions#probe()}, on by default): a whole-file read, lookup or plain
  *       open called on one of the IO threads runs there at once; called on another thread, it goes
  *       to an idle IO thread if there is one, else it is tried on the caller's thread with {@code
@@ -97,7 +100,6 @@ public final class PosixBackend implements Backend {
   private final PosixNode rootNode;
   private final Resolver resolver;
   private final FdCounter counter = new FdCounter();
-  private final DirFdCache dirFds;
 
   /** Counts calls the probe could answer on a caller's thread: see {@link #handOff}. */
   private final java.util.concurrent.atomic.AtomicInteger spread =
@@ -127,16 +129,6 @@ public final class PosixBackend implements Backend {
       nat.close(fd);
       throw new IOException("cannot use the root " + options.root() + ": " + e.getMessage(), e);
     }
-    this.dirFds =
-        new DirFdCache(
-            // Under openat2 a directory is resolved from the root every time: as fast as a held
-            // descriptor for paths of a few components (measured), and a held one would need a
-            // check per use that costs more (DirLocation: readlink of /proc/self/fd/N).
-            resolver.mode() == ResolveMode.OPENAT2 ? 0 : options.dirFdCacheSize(),
-            options.dirFdExpiry(),
-            resolver::openDirectory,
-            new DirLocation(fd)::isAt,
-            counter);
     this.pool = new IoPool(options.ioThreads(), options.queueCapacity());
     EnumSet<Capability> caps =
         EnumSet.of(
@@ -201,16 +193,19 @@ public final class PosixBackend implements Backend {
     T run(int dirFd) throws Exception;
   }
 
-  /** Runs {@code task} with a descriptor of the directory at {@code path}. */
+  /**
+   * Runs {@code task} with a descriptor of the directory at {@code path}, opened for it from the
+   * root ({@link Resolver#openDirectory}) and closed after it.
+   */
   private <T> T inDir(byte[] path, DirTask<T> task) throws Exception {
     if (path.length == 0) {
       return task.run(rootFd);
     }
-    FdRef ref = dirFds.lease(path);
+    int fd = resolver.openDirectory(path);
     try {
-      return task.run(ref.fd());
+      return task.run(fd);
     } finally {
-      ref.release();
+      nat.close(fd);
     }
   }
 
@@ -231,10 +226,8 @@ public final class PosixBackend implements Backend {
    * Opens {@code name} in the directory {@code d}, confined, never following a final symbolic link
    * ({@link Resolver#openName} flags). Under {@link ResolveMode#OPENAT2} this is one {@code
    * openat2} of the whole path from the root: the kernel resolves a path of a few components from
-   * the root as fast as one name from a held descriptor, and a held descriptor would need a check
-   * per use ({@link DirLocation}) that costs more than the resolution. Under {@link
-   * ResolveMode#WALK}, an {@code openat} of the name from the directory's (cached, checked)
-   * descriptor.
+   * the root as fast as one name from a held descriptor. Under {@link ResolveMode#WALK}, an {@code
+   * openat} of the name from the directory's descriptor, walked to from the root.
    *
    * @param cachedOnly fail with EAGAIN rather than block on the resolution (OPENAT2 only)
    * @return the descriptor, or -errno
@@ -789,9 +782,6 @@ public final class PosixBackend implements Backend {
                 fd -> {
                   PosixErrors.check(
                       nat.unlinkat(fd, name.bytes(), directory ? Linux.AT_REMOVEDIR : 0));
-                  if (directory) {
-                    dirFds.invalidateTree(d.child(name));
-                  }
                   return null;
                 }));
   }
@@ -812,8 +802,6 @@ public final class PosixBackend implements Backend {
                         tfd -> {
                           PosixErrors.check(
                               nat.renameat2(ffd, fromName.bytes(), tfd, toName.bytes(), flags));
-                          dirFds.invalidateTree(f.child(fromName));
-                          dirFds.invalidateTree(t.child(toName));
                           return null;
                         })));
   }
@@ -998,7 +986,6 @@ public final class PosixBackend implements Backend {
       f.closeQuietly();
     }
     openFiles.clear();
-    dirFds.clear();
     nat.close(rootFd);
   }
 }

@@ -2,7 +2,6 @@ package org.jvfs.posix;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.jvfs.spi.Backend;
@@ -20,9 +19,6 @@ import org.jvfs.spi.BackendProvider;
  *   <li>{@code queueCapacity}: tasks that may wait for an IO thread; default 4096.
  *   <li>{@code resolveBeneath}: {@code "openat2"} or {@code "walk"} to force the confinement;
  *       default openat2 where the kernel has it, else the O_NOFOLLOW walk.
- *   <li>{@code dirFdCacheSize}: directory descriptors kept open under the walk resolution; default
- *       1024, 0 for none.
- *   <li>{@code dirFdExpiryMillis}: how long a kept directory descriptor is used; default 1000.
  *   <li>{@code maxOpenFiles}: files open at once through the backend (EMFILE beyond); default no
  *       cap but the process's.
  *   <li>{@code probe}: run calls on the caller's thread where that saves a hop and nothing blocks
@@ -42,8 +38,6 @@ public final class PosixBackendProvider implements BackendProvider {
           "ioThreads",
           "queueCapacity",
           "resolveBeneath",
-          "dirFdCacheSize",
-          "dirFdExpiryMillis",
           "maxOpenFiles",
           "probe",
           "watch",
@@ -83,8 +77,6 @@ public final class PosixBackendProvider implements BackendProvider {
         case "ioThreads" -> b.ioThreads(integer(e.getKey(), v));
         case "queueCapacity" -> b.queueCapacity(integer(e.getKey(), v));
         case "resolveBeneath" -> b.resolveBeneath(String.valueOf(v));
-        case "dirFdCacheSize" -> b.dirFdCacheSize(integer(e.getKey(), v));
-        case "dirFdExpiryMillis" -> b.dirFdExpiry(Duration.ofMillis(integer(e.getKey(), v)));
         case "maxOpenFiles" -> b.maxOpenFiles(integer(e.getKey(), v));
         case "probe" -> b.probe(bool(e.getKey(), v));
         case "watch" -> b.watch(bool(e.getKey(), v));

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param ioThreads the number of IO threads
  * @param queueCapacity the bound of tasks waiting for an IO thread
  * @param resolveMode how resolution is confined, or null to use openat2 where the kernel has it
- * @param dirFdCacheSize how many directory descriptors are kept open under the walk resolution (0:
- *     none); with openat2 every resolution starts at the root and none is kept
- * @param dirFdExpiry how long a kept directory descriptor is used before it is opened again
  * @param maxOpenFiles how many files may be open through the backend at once (EMFILE beyond)
  * @param probe whether lookups, plain opens and whole-file reads of small files first try on the
  *     caller's thread where nothing blocks ({@code RESOLVE_CACHED}, {@code RWF_NOWAIT})
@@ -30,8 +26,6 @@ public record PosixOptions(
     int ioThreads,
     int queueCapacity,
     @Nullable ResolveMode resolveMode,
-    int dirFdCacheSize,
-    Duration dirFdExpiry,
     int maxOpenFiles,
     boolean probe,
     boolean watch,
@@ -48,8 +42,6 @@ public record PosixOptions(
     private int ioThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private int queueCapacity = 4096;
     private @Nullable ResolveMode resolveMode;
-    private int dirFdCacheSize = 1024;
-    private Duration dirFdExpiry = Duration.ofSeconds(1);
     private int maxOpenFiles = Integer.MAX_VALUE;
     private boolean probe = true;
     private boolean watch = true;
@@ -87,20 +79,6 @@ public record PosixOptions(
                 throw new IllegalArgumentException(
                     "resolveBeneath must be openat2 or walk, not " + mode);
           };
-      return this;
-    }
-
-    /** Sets how many directory descriptors are kept open (default 1024; 0 keeps none). */
-    public Builder dirFdCacheSize(int n) {
-      checkArgument(n >= 0, "dirFdCacheSize (%s) must not be negative", n);
-      this.dirFdCacheSize = n;
-      return this;
-    }
-
-    /** Sets how long a kept directory descriptor is used (default 1 s). */
-    public Builder dirFdExpiry(Duration d) {
-      checkArgument(!d.isNegative() && !d.isZero(), "dirFdExpiry (%s) must be positive", d);
-      this.dirFdExpiry = d;
       return this;
     }
 
@@ -142,16 +120,7 @@ public record PosixOptions(
     /** Returns the options. */
     public PosixOptions build() {
       return new PosixOptions(
-          root,
-          ioThreads,
-          queueCapacity,
-          resolveMode,
-          dirFdCacheSize,
-          dirFdExpiry,
-          maxOpenFiles,
-          probe,
-          watch,
-          maxWatches);
+          root, ioThreads, queueCapacity, resolveMode, maxOpenFiles, probe, watch, maxWatches);
     }
   }
 }

@@ -56,10 +56,6 @@ class PosixBackendProviderTest {
                 "16",
                 "resolveBeneath",
                 "walk",
-                "dirFdCacheSize",
-                0L,
-                "dirFdExpiryMillis",
-                500,
                 "maxOpenFiles",
                 10,
                 "probe",
@@ -81,6 +77,9 @@ class PosixBackendProviderTest {
     // for less than an open costs): its settings are refused, not silently ignored.
     rejects(config("openFileCacheSize", 0), "unknown posix backend setting: openFileCacheSize");
     rejects(config("openFileExpiryMillis", 1), "unknown posix backend setting: openFileExpiry");
+    // So is the walk fallback's directory-descriptor cache, for the same reason.
+    rejects(config("dirFdCacheSize", 0), "unknown posix backend setting: dirFdCacheSize");
+    rejects(config("dirFdExpiryMillis", 1), "unknown posix backend setting: dirFdExpiryMillis");
   }
 
   @Test
@@ -98,8 +97,6 @@ class PosixBackendProviderTest {
     rejects(config("ioThreads", 1L << 40), "ioThreads must be an integer");
     rejects(config("ioThreads", 0), "ioThreads (0) must be positive");
     rejects(config("queueCapacity", -1), "queueCapacity (-1) must be positive");
-    rejects(config("dirFdCacheSize", -1), "dirFdCacheSize (-1) must not be negative");
-    rejects(config("dirFdExpiryMillis", 0), "must be positive");
     rejects(config("maxOpenFiles", 0), "maxOpenFiles (0) must be positive");
     rejects(config("maxWatches", 0), "maxWatches (0) must be positive");
     rejects(config("watch", "yes"), "watch must be true or false, not yes");
