@@ -24,16 +24,4 @@ record PathKey(byte[] path) {
   public String toString() {
     return new String(path, java.nio.charset.StandardCharsets.UTF_8);
   }
-
-  /** Returns true if this path is {@code prefix} or lies below it. */
-  boolean under(byte[] prefix) {
-    if (prefix.length == 0) {
-      return true;
-    }
-    if (path.length < prefix.length
-        || !Arrays.equals(path, 0, prefix.length, prefix, 0, prefix.length)) {
-      return false;
-    }
-    return path.length == prefix.length || path[prefix.length] == '/';
-  }
 }
