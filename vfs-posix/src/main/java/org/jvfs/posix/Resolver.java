@@ -132,22 +132,14 @@ final class Resolver {
   }
 
   /**
-   * Opens the single name {@code name} in the directory {@code dirFd}, never following a final
-   * symbolic link.
+   * Opens the single name {@code name} in the directory {@code dirFd} with {@code openat}, never
+   * following a final symbolic link: a single component opened with O_NOFOLLOW cannot leave {@code
+   * dirFd}, no traversal happens. (For the WALK mode; under OPENAT2 {@link #openPath} resolves the
+   * whole path in one call.)
    *
-   * @param cachedOnly add {@code RESOLVE_CACHED}: fail with EAGAIN rather than block (OPENAT2 only)
    * @return the descriptor, or -errno
    */
-  int openName(int dirFd, byte[] name, int flags, int mode, boolean cachedOnly) {
-    int f = flags | O_NOFOLLOW | O_CLOEXEC;
-    if (this.mode == ResolveMode.OPENAT2) {
-      long resolve = cachedOnly ? CONFINED | Linux.RESOLVE_CACHED : CONFINED;
-      return nat.openat2(dirFd, name, f, mode, resolve);
-    }
-    if (cachedOnly) {
-      return -Linux.EAGAIN;
-    }
-    // A single component opened with O_NOFOLLOW cannot leave dirFd: no traversal happens.
-    return nat.openat(dirFd, name, f, mode);
+  int openName(int dirFd, byte[] name, int flags, int mode) {
+    return nat.openat(dirFd, name, flags | O_NOFOLLOW | O_CLOEXEC, mode);
   }
 }

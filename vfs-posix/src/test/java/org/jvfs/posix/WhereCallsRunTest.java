@@ -15,8 +15,8 @@ import org.jvfs.spi.Node;
 
 /**
  * Where the probe runs a whole-file read: a caller that waits for each result has it done on its
- * own thread (at most one call in {@value PosixBackend#SPREAD_EVERY} handed to an idle IO thread),
- * and a call made on an IO thread runs there at once.
+ * own thread (at most one call in {@value Placement#SPREAD_EVERY} handed to an idle IO thread), and
+ * a call made on an IO thread runs there at once.
  */
 @ExtendWith(FdLeakCheck.class)
 @DisplayName("The probe runs reads where they cost no hand-off")
@@ -35,7 +35,7 @@ class WhereCallsRunTest {
       Node dir = b.root();
       Name f = Name.of("f");
       b.readFile(dir, f, Long.MAX_VALUE).toCompletableFuture().get(5, TimeUnit.SECONDS);
-      int calls = 3 * PosixBackend.SPREAD_EVERY;
+      int calls = 3 * Placement.SPREAD_EVERY;
       int handedOff = 0;
       for (int i = 0; i < calls; i++) {
         CompletableFuture<byte[]> r = b.readFile(dir, f, Long.MAX_VALUE).toCompletableFuture();
