@@ -75,11 +75,12 @@ final class AttributeOps {
 
   /**
    * The lookup with a nonblocking form: {@code openat2(O_PATH)} of the path from the root, {@code
-   * statx} of the new descriptor, and (for a link) {@code readlinkat} of it.
+   * statx} of the new descriptor, and (for a link, in {@link Mode#MAY_BLOCK} only) {@code
+   * readlinkat} of it.
    *
    * @return the info, or null if the name is absent
-   * @throws Placement.WouldBlock in {@link Mode#NONBLOCKING}: the directory is not watched yet, or
-   *     the path is not in the kernel's caches
+   * @throws Placement.WouldBlock in {@link Mode#NONBLOCKING}: the directory is not watched yet, the
+   *     path is not in the kernel's caches, or the name is a symbolic link
    */
   @Nullable NodeInfo lookupFromRoot(PosixNode d, Name name, Mode mode) throws Exception {
     if (mode == Mode.MAY_BLOCK) {
@@ -94,9 +95,14 @@ final class AttributeOps {
     PosixErrors.check(fd);
     try {
       Statx s = new Statx();
-      PosixErrors.check(nat.statx(fd, EMPTY, AT_EMPTY_PATH, PosixRoot.STATX_MASK, s));
+      int flags = AT_EMPTY_PATH | Placement.statxSync(mode);
+      PosixErrors.check(nat.statx(fd, EMPTY, flags, PosixRoot.STATX_MASK, s));
       NodeAttributes a = StatxAttributes.of(s);
-      String target = a.isSymbolicLink() ? readLink(fd, EMPTY) : null;
+      String target = null;
+      if (a.isSymbolicLink()) {
+        Placement.require(mode == Mode.MAY_BLOCK); // an uncached link's target is read from disk
+        target = readLink(fd, EMPTY);
+      }
       return new NodeInfo(new PosixNode(s.dev, s.ino, d.child(name)), a, target);
     } finally {
       nat.close(fd);

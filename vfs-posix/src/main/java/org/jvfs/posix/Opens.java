@@ -38,13 +38,11 @@ final class Opens {
    *
    * @param mode the permission bits of a created file
    * @throws Placement.WouldBlock in {@link Mode#NONBLOCKING}, for an open that creates or
-   *     truncates, in a directory not yet watched, with every file open, or not in the kernel's
-   *     caches
+   *     truncates, in a directory not yet watched, or not in the kernel's caches
    */
   Opened open(PosixNode d, Name name, OpenFlags flags, int mode, Mode where) throws Exception {
     if (where == Mode.NONBLOCKING) {
-      Placement.require(
-          !flags.creates() && !flags.truncate() && root.isWatched(d) && !root.openFilesFull());
+      Placement.require(!flags.creates() && !flags.truncate() && root.isWatched(d));
     } else {
       root.watch(d);
     }
@@ -106,7 +104,8 @@ final class Opens {
   private Opened opened(int fd, PosixNode dir, Name name, boolean created, Mode where)
       throws BackendException {
     Statx s = new Statx();
-    int r = nat.statx(fd, EMPTY, AT_EMPTY_PATH, PosixRoot.STATX_MASK, s);
+    int flags = AT_EMPTY_PATH | Placement.statxSync(where);
+    int r = nat.statx(fd, EMPTY, flags, PosixRoot.STATX_MASK, s);
     if (r < 0) {
       nat.close(fd);
       throw PosixErrors.of(r);

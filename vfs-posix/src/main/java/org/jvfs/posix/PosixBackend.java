@@ -24,22 +24,39 @@ import org.jvfs.spi.StoreInfo;
 
 /**
  * A backend over a real directory: every operation is a POSIX {@code *at} syscall confined to the
- * root directory, run on a bounded pool of IO threads or, where {@link Placement} allows, on the
- * caller's thread.
+ * root directory, run where the backend's one placement rule puts it.
  *
  * <h2>Where calls run</h2>
  *
- * <p>See {@link Placement}: with the probe on ({@link PosixOptions#probe()}, the default) and
- * openat2, a whole-file read, lookup or plain open called on one of the IO threads runs there at
- * once; called on another thread, it goes to an idle IO thread while others are in the pool and for
- * one call in 64, else it is tried on the caller's thread with {@code openat2(RESOLVE_CACHED)} and
- * {@code preadv2(RWF_NOWAIT)}, and EAGAIN sends it to the pool. Every other call goes to the pool.
+ * <ol>
+ *   <li>A call made on one of the backend's IO threads runs there, in full (a caller that completes
+ *       directly goes on from there without a hand-off).
+ *   <li>A call made on any other thread, with the probe on ({@link PosixOptions#probe()}, the
+ *       default) and openat2 with {@code RESOLVE_CACHED} (Linux 5.12), is first tried on the
+ *       caller's thread in its nonblocking form, if it has one: a lookup ({@link #probeLookup}), a
+ *       whole-file read ({@link #readFile}) of a file smaller than 256 KiB, or an {@link #open}
+ *       that neither creates nor truncates. At the first step that would block it gives up and the
+ *       call goes to the IO pool, which runs it again in full.
+ *   <li>Every other call goes to the IO pool, whose bounded queue fails a call with EAGAIN when
+ *       full.
+ * </ol>
+ *
+ * <p>A caller's thread makes only these syscalls, each with the flag that keeps it from waiting:
+ * {@code openat2} from the root descriptor with {@code RESOLVE_CACHED} (EAGAIN where the path is
+ * not in the kernel's caches; with {@code O_PATH} for a lookup, {@code O_NONBLOCK} for a whole-file
+ * read); {@code statx} of that descriptor with {@code AT_STATX_DONT_SYNC}; for a whole-file read,
+ * one {@code preadv2} with {@code RWF_NOWAIT}, whose count short of the size is never taken for the
+ * end of file; and {@code close} of that descriptor. Reading a symbolic link, watching a directory
+ * for the first time and anything else go to the pool. Not yet held to this (issue 9, next): that
+ * {@code close}, and the one of an open file's {@link org.jvfs.spi.BackendFile#close}, may be the
+ * last of a file another process deleted; and a plain open of a FIFO, or of a file another process
+ * holds a lease on, waits in {@code openat2}. See {@link Placement}.
  *
  * <h2>Implementation notes</h2>
  *
  * <ul>
  *   <li>The pieces: {@link PosixRoot} (the root descriptor, resolution, watcher, IO pool and open
- *       files, shareable with another native backend), {@link Placement} (where calls run), {@link
+ *       files, shareable with another native backend), {@link Placement} (the rule above), {@link
  *       WholeFileReads}, {@link Opens}, {@link NamespaceOps} and {@link AttributeOps}.
  *   <li>Nodes ({@link PosixNode}) are the file's (dev, ino) for equality plus its physical path
  *       from the root. Opens (of files, whole-file reads, the lookup's nonblocking form) resolve
@@ -74,10 +91,7 @@ public final class PosixBackend implements Backend {
     this.options = options;
     this.root = new PosixRoot(options);
     this.placement =
-        new Placement(
-            root.pool,
-            options.probe() && root.resolveMode() == ResolveMode.OPENAT2,
-            root::isClosed);
+        new Placement(root.pool, options.probe() && root.resolvesCached(), root::isClosed);
     this.reads = new WholeFileReads(root);
     this.opens = new Opens(root, placement);
     this.attributes = new AttributeOps(root);
@@ -153,8 +167,8 @@ public final class PosixBackend implements Backend {
   }
 
   /**
-   * The lookup on the caller's thread, where {@link Placement} allows: in its nonblocking form on
-   * another thread, in full on an IO thread; unknown where it would block, or goes to the pool.
+   * The lookup on the caller's thread: in its nonblocking form there (see "Where calls run"), in
+   * full on an IO thread; unknown where it would block, or wherever calls are not tried there.
    */
   @Override
   public Probe probeLookup(Node dir, Name name) {

@@ -21,9 +21,9 @@ import org.jvfs.spi.BackendProvider;
  *       default openat2 where the kernel has it, else the O_NOFOLLOW walk.
  *   <li>{@code maxOpenFiles}: files open at once through the backend (EMFILE beyond); default no
  *       cap but the process's.
- *   <li>{@code probe}: run calls on the caller's thread where that saves a hop and nothing blocks
- *       ({@code RESOLVE_CACHED}, {@code RWF_NOWAIT}); default true (see {@link
- *       PosixOptions.Builder#probe}).
+ *   <li>{@code probe}: try lookups, small whole-file reads and plain opens on the caller's thread
+ *       in their nonblocking form first ({@code RESOLVE_CACHED}, {@code AT_STATX_DONT_SYNC}, {@code
+ *       RWF_NOWAIT}); default true (see {@link PosixOptions.Builder#probe}).
  *   <li>{@code watch}: offer inotify watching (the WATCH coherence policy); default true, which
  *       makes WATCH the default policy of a posix mount.
  *   <li>{@code maxWatches}: directories watched at most; default 8192.

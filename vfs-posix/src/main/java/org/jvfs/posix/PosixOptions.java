@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param queueCapacity the bound of tasks waiting for an IO thread
  * @param resolveMode how resolution is confined, or null to use openat2 where the kernel has it
  * @param maxOpenFiles how many files may be open through the backend at once (EMFILE beyond)
- * @param probe whether lookups, plain opens and whole-file reads of small files first try on the
- *     caller's thread where nothing blocks ({@code RESOLVE_CACHED}, {@code RWF_NOWAIT})
+ * @param probe whether lookups, whole-file reads of small files and opens that neither create nor
+ *     truncate are first tried on the caller's thread in their nonblocking form ({@code
+ *     RESOLVE_CACHED}, {@code AT_STATX_DONT_SYNC}, {@code RWF_NOWAIT})
  * @param watch whether the backend can watch its tree with inotify ({@link
  *     org.jvfs.spi.Capability#WATCH})
  * @param maxWatches how many directories may be watched
@@ -90,14 +91,14 @@ public record PosixOptions(
     }
 
     /**
-     * Turns the probe on the caller's thread on (default) or off. On, a whole-file read, a plain
-     * open or a lookup called on one of the backend's IO threads (a caller completing directly goes
-     * on from there) runs there at once; called on another thread while every IO thread is busy, it
-     * is first tried there with {@code RESOLVE_CACHED} and {@code RWF_NOWAIT}, and goes to the pool
-     * only where it would block; while an IO thread is idle, it goes to the pool, which spreads
-     * concurrent calls over the cores. Off, every call goes to the pool. Measured with the workload
-     * runner (see the README): on, one whole-file read of 4 KiB at a time costs about 5 us instead
-     * of about 7, and 64 in flight run about 1.3x faster.
+     * Turns the probe on the caller's thread on (default) or off. On (and with openat2 and {@code
+     * RESOLVE_CACHED}, Linux 5.12), a lookup, a whole-file read of a file smaller than 256 KiB or
+     * an open that neither creates nor truncates, called on a thread that is not one of the
+     * backend's IO threads, is first tried on that thread in its nonblocking form, and goes to the
+     * IO pool at the first step that would block. Off, such calls go to the pool. Either way, a
+     * call made on one of the backend's IO threads runs there, and every other call goes to the
+     * pool. See {@link PosixBackend}, "Where calls run", for the syscalls a caller's thread then
+     * makes.
      */
     public Builder probe(boolean on) {
       this.probe = on;

@@ -199,6 +199,11 @@ public final class PosixRoot {
     return inDir(d.path, fd -> resolver.openName(fd, name.bytes(), flags, mode));
   }
 
+  /** Returns true if a confined {@code openat2} from the root takes {@code RESOLVE_CACHED}. */
+  boolean resolvesCached() {
+    return resolver.mode() == ResolveMode.OPENAT2 && resolver.cachedResolution();
+  }
+
   // ---- watching ----
 
   /**

@@ -38,10 +38,25 @@ final class Resolver {
   private final PosixNative nat = PosixNative.get();
   private final int rootFd;
   private final ResolveMode mode;
+  private final boolean cachedResolution;
 
   Resolver(int rootFd, ResolveMode mode) {
     this.rootFd = rootFd;
     this.mode = mode;
+    this.cachedResolution = mode == ResolveMode.OPENAT2 && takesResolveCached(rootFd);
+  }
+
+  /**
+   * Tells whether the kernel knows {@code RESOLVE_CACHED} (Linux 5.12): one before it refuses the
+   * flag with EINVAL, where it would answer EAGAIN for a path not in its caches.
+   */
+  private static boolean takesResolveCached(int rootFd) {
+    PosixNative nat = PosixNative.get();
+    int fd = nat.openat2(rootFd, new byte[] {'.'}, DIR_FLAGS, 0, CONFINED | Linux.RESOLVE_CACHED);
+    if (fd >= 0) {
+      nat.close(fd);
+    }
+    return fd >= 0 || fd == -Linux.EAGAIN;
   }
 
   /**
@@ -69,6 +84,11 @@ final class Resolver {
 
   ResolveMode mode() {
     return mode;
+  }
+
+  /** Returns true if {@link #openPath} can be asked not to block ({@code RESOLVE_CACHED}). */
+  boolean cachedResolution() {
+    return cachedResolution;
   }
 
   /**

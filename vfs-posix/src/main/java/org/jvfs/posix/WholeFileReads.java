@@ -23,8 +23,8 @@ import org.jvfs.spi.Name;
  *
  * <p>Each read asks one byte more than the room left ({@link PosixNative#preadPeek}): a file of the
  * size {@code statx} saw takes one read, where {@code Files.readAllBytes} needs a second to see the
- * end. In {@link Mode#NONBLOCKING} the reads are {@code preadv2(RWF_NOWAIT)} (see {@link
- * Placement}).
+ * end. In {@link Mode#NONBLOCKING} that one read is all there is (see {@link Placement}): it must
+ * come back with exactly the size, else the call goes to the pool.
  *
  * <p>Stateless apart from the root; thread-safe.
  */
@@ -66,8 +66,8 @@ final class WholeFileReads {
             Placement.opened(mode, root.openChild(d, name, FLAGS, 0, Placement.cachedOnly(mode))));
     try {
       Statx s = new Statx();
-      PosixErrors.check(
-          nat.statx(fd, EMPTY, AT_EMPTY_PATH, Linux.STATX_TYPE | Linux.STATX_SIZE, s));
+      int flags = AT_EMPTY_PATH | Placement.statxSync(mode);
+      PosixErrors.check(nat.statx(fd, EMPTY, flags, Linux.STATX_TYPE | Linux.STATX_SIZE, s));
       if (s.type() == Linux.S_IFDIR) {
         throw new BackendException(Errno.EISDIR);
       }
@@ -87,8 +87,9 @@ final class WholeFileReads {
    * regular file stops early only there), so a file of the expected size takes one read. The array
    * grows only if the file did.
    *
-   * <p>In {@link Mode#NONBLOCKING}: through {@code preadv2(RWF_NOWAIT)}, of a file small enough
-   * ({@link Placement#readsHere}); a read that would block gives up.
+   * <p>In {@link Mode#NONBLOCKING}: one {@code preadv2(RWF_NOWAIT)}, of a file that fits it ({@link
+   * Placement#readsHere}), whose count must be the size: a shorter one may have stopped where the
+   * page cache does (never an end of file), a longer one says the file grew; either gives up.
    *
    * @throws BackendException EFBIG beyond {@code limit}, or the read's errno
    */
@@ -106,6 +107,10 @@ final class WholeFileReads {
       long n =
           PosixErrors.check(
               Placement.read(mode, nat.preadPeek(fd, buf, count, room, count, flags)));
+      if (mode == Mode.NONBLOCKING) {
+        Placement.require(n == room);
+        return buf;
+      }
       if (n > room) {
         // The file goes on past the array (it grew): read on into a larger one.
         count = buf.length;

@@ -118,6 +118,13 @@ class ResolverTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(ResolveMode.class)
+  void cachedResolution_onlyUnderOpenat2(ResolveMode mode) throws Exception {
+    // The kernels this runs on have RESOLVE_CACHED (5.12); the walk never probes.
+    assertThat(resolver(mode).cachedResolution()).isEqualTo(mode == ResolveMode.OPENAT2);
+  }
+
   @org.junit.jupiter.api.Test
   void openPath_cachedOnly_opensWhatTheCachesHold() throws Exception {
     Resolver r = resolver(ResolveMode.OPENAT2);

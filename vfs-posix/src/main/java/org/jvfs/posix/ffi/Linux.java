@@ -121,8 +121,11 @@ public final class Linux {
   /** {@code AT_EMPTY_PATH}. */
   public static final int AT_EMPTY_PATH = 0x1000;
 
-  /** {@code AT_STATX_SYNC_AS_STAT}. */
+  /** {@code AT_STATX_SYNC_AS_STAT}: do what {@code stat} does (a remote file system may sync). */
   public static final int AT_STATX_SYNC_AS_STAT = 0;
+
+  /** {@code AT_STATX_DONT_SYNC}: answer from what the kernel has, never ask a remote server. */
+  public static final int AT_STATX_DONT_SYNC = 0x4000;
 
   // ---- renameat2 flags: include/uapi/linux/fs.h ----
 

@@ -171,8 +171,11 @@ public final class PosixNative {
   /** How often an openat2 that lost a race with a rename (EAGAIN) is tried again. */
   private static final int RESOLVE_RACE_RETRIES = 64;
 
-  /** The size of a thread's bounce buffer for reads and writes of heap buffers. */
-  static final int IO_SCRATCH = 256 * 1024;
+  /**
+   * The size of a thread's bounce buffer for reads and writes of heap buffers: the most one {@link
+   * #preadPeek} asks for.
+   */
+  public static final int IO_SCRATCH = 256 * 1024;
 
   /** The size of {@code struct statfs} on LP64 Linux ({@code asm-generic/statfs.h}). */
   private static final int STATFS_SIZE = 120;
