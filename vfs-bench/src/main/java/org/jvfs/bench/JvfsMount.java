@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.jvfs.Vfs;
 import org.jvfs.memory.MemoryBackend;
 import org.jvfs.spi.Backend;
@@ -151,6 +152,28 @@ public abstract class JvfsMount {
    */
   public Vfs open(Tree tree, int maxInFlight) throws IOException {
     return open(tree, maxInFlight, true);
+  }
+
+  /**
+   * Makes a VFS as {@link #open(Tree, int)} does, but whose futures complete on {@code completion}
+   * (null: the VFS's default executor, safe for callers that chain blocking work) when they waited
+   * for IO.
+   *
+   * @throws IOException if the backend cannot be made
+   */
+  public Vfs open(Tree tree, int maxInFlight, java.util.concurrent.@Nullable Executor completion)
+      throws IOException {
+    long dentries = Math.max(Vfs.Builder.DEFAULT_MAX_DENTRIES, 2L * tree.files() + 1024);
+    Vfs.Builder b =
+        Vfs.builder()
+            .mount("/", backend())
+            .maximumDentries(dentries)
+            .maximumNegativeDentries(dentries)
+            .maxInFlight(Math.max(maxInFlight, Vfs.Builder.DEFAULT_MAX_IN_FLIGHT));
+    if (completion != null) {
+      b.completionExecutor(completion);
+    }
+    return b.build();
   }
 
   /**
