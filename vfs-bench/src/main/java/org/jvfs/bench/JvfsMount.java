@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.jvfs.Vfs;
 import org.jvfs.memory.MemoryBackend;
 import org.jvfs.spi.Backend;
@@ -77,25 +78,12 @@ public abstract class JvfsMount {
 
   /**
    * Returns a mount of the tree through the posix backend with {@code ioThreads} IO threads (0 for
-   * the backend's default), its {@code probe} setting, and an open-file cache sized to the tree, as
-   * the dentry cache is (see {@link #open(Tree, int)}).
+   * the backend's default) and its {@code probe} setting.
    *
    * @throws IllegalStateException if no posix provider is on the class path
    */
   public static JvfsMount posix(Tree tree, int ioThreads, boolean probe) {
-    return posix(tree, ioThreads, probe, tree.files() + 1024);
-  }
-
-  /**
-   * Returns a mount of the tree through the posix backend as {@link #posix(Tree, int, boolean)}
-   * does, keeping at most {@code openFiles} descriptors of files read whole (0: every read opens
-   * and closes its file).
-   *
-   * @throws IllegalStateException if no posix provider is on the class path
-   */
-  public static JvfsMount posix(Tree tree, int ioThreads, boolean probe, int openFiles) {
     Map<String, Object> config = new java.util.HashMap<>();
-    config.put("openFileCacheSize", openFiles);
     config.put("probe", probe);
     config.put("root", tree.root().toString());
     if (ioThreads > 0) {
@@ -164,6 +152,28 @@ public abstract class JvfsMount {
    */
   public Vfs open(Tree tree, int maxInFlight) throws IOException {
     return open(tree, maxInFlight, true);
+  }
+
+  /**
+   * Makes a VFS as {@link #open(Tree, int)} does, but whose futures complete on {@code completion}
+   * (null: the VFS's default executor, safe for callers that chain blocking work) when they waited
+   * for IO.
+   *
+   * @throws IOException if the backend cannot be made
+   */
+  public Vfs open(Tree tree, int maxInFlight, java.util.concurrent.@Nullable Executor completion)
+      throws IOException {
+    long dentries = Math.max(Vfs.Builder.DEFAULT_MAX_DENTRIES, 2L * tree.files() + 1024);
+    Vfs.Builder b =
+        Vfs.builder()
+            .mount("/", backend())
+            .maximumDentries(dentries)
+            .maximumNegativeDentries(dentries)
+            .maxInFlight(Math.max(maxInFlight, Vfs.Builder.DEFAULT_MAX_IN_FLIGHT));
+    if (completion != null) {
+      b.completionExecutor(completion);
+    }
+    return b.build();
   }
 
   /**

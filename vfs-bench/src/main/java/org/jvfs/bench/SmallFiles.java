@@ -58,18 +58,26 @@ public final class SmallFiles {
             skipped.add(name + ": no \"posix\" BackendProvider on the class path");
           }
         }
-        case "jvfs-posix-nocache" -> {
-          if (JvfsMount.posixAvailable()) {
+        case "jdk-threads8" ->
             out.add(
-                new JvfsRead(
-                    name,
-                    JvfsMount.posix(tree, options.ioThreads(), options.posixProbe(), 0)
-                        .open(tree, k),
-                    tree,
-                    k,
-                    true));
-          } else {
+                new Callers.Threads(
+                    name, tree, i -> java.nio.file.Files.readAllBytes(tree.path(i)).length, null));
+        case "jvfs-posix-threads8", "jvfs-posix-loop" -> {
+          if (!JvfsMount.posixAvailable()) {
             skipped.add(name + ": no \"posix\" BackendProvider on the class path");
+            continue;
+          }
+          JvfsMount mount = JvfsMount.posix(tree, options.ioThreads(), options.posixProbe());
+          String[] paths = paths(tree);
+          if (name.equals("jvfs-posix-threads8")) {
+            Vfs vfs = mount.open(tree, k, null);
+            out.add(
+                new Callers.Threads(
+                    name, tree, i -> vfs.readAllBytes(paths[i]).join().length, vfs));
+          } else {
+            java.util.concurrent.ExecutorService loop = Callers.Loop.newLoop();
+            Vfs vfs = mount.open(tree, k, loop);
+            out.add(new Callers.Loop(name, tree, loop, i -> vfs.readAllBytes(paths[i]), k, vfs));
           }
         }
         case "jvfs-memory" ->
@@ -80,7 +88,17 @@ public final class SmallFiles {
     return out;
   }
 
-  private abstract static class Reader implements Variant {
+  /** Returns the VFS path of every file of the tree, by index. */
+  static String[] paths(Tree tree) {
+    String[] paths = new String[tree.files()];
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = "/" + Tree.relative(i);
+    }
+    return paths;
+  }
+
+  /** A variant that reads every file of the tree whole and checks the bytes it read. */
+  abstract static class Reader implements Variant {
     final String name;
     final Tree tree;
     final LongAdder bytes = new LongAdder();
@@ -249,10 +267,7 @@ public final class SmallFiles {
       this.vfs = vfs;
       this.k = k;
       this.owner = owner;
-      this.paths = new String[tree.files()];
-      for (int i = 0; i < paths.length; i++) {
-        paths[i] = "/" + Tree.relative(i);
-      }
+      this.paths = paths(tree);
     }
 
     @Override

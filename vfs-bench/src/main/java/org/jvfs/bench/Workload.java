@@ -14,7 +14,9 @@ public enum Workload {
           "jdk-async",
           "jvfs-posix",
           "jvfs-posix-qd1",
-          "jvfs-posix-nocache",
+          "jdk-threads8",
+          "jvfs-posix-threads8",
+          "jvfs-posix-loop",
           "jvfs-memory")),
   /** Stat every path of the tree, and as many absent paths. */
   LOOKUP(

@@ -70,7 +70,8 @@ class MainTest {
     Map<String, Object> report = smoke("smallfiles");
     List<String> expected = new ArrayList<>(Workload.SMALLFILES.variants());
     if (!JvfsMount.posixAvailable()) {
-      expected.removeAll(List.of("jvfs-posix", "jvfs-posix-qd1", "jvfs-posix-nocache"));
+      expected.removeAll(
+          List.of("jvfs-posix", "jvfs-posix-qd1", "jvfs-posix-threads8", "jvfs-posix-loop"));
       assertThat(report.get("skipped").toString()).contains("jvfs-posix", "jvfs-posix-qd1");
     }
     assertEveryVariantRan(report, expected);

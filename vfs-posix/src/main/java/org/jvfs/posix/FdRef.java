@@ -6,9 +6,9 @@ import org.jvfs.posix.ffi.PosixNative;
 
 /**
  * A file descriptor shared by concurrent users, closed once: when its owner has given it up and the
- * last user has released it. This is what keeps an evicted directory descriptor, or a file closed
- * while a read is in flight, from being closed under a syscall that still uses its number (which
- * the kernel could meanwhile have handed to another open: a read of the wrong file).
+ * last user has released it. This is what keeps a file closed while a read is in flight from being
+ * closed under a syscall that still uses its number (which the kernel could meanwhile have handed
+ * to another open: a read of the wrong file).
  *
  * <p>Thread-safe: a count of references (the owner's one plus one per user), changed only by CAS.
  */

@@ -14,9 +14,8 @@ import org.jvfs.spi.Errno;
  * The bounded pool of named IO threads on which the backend's blocking syscalls run (the TUX "async
  * IO threads"). A fixed number of threads and a bounded queue: a task beyond the queue's bound
  * fails at once with EAGAIN instead of queueing without limit (the VFS's own in-flight bound, well
- * below it by default, is what callers normally meet). It also tells whether a thread of its own is
- * idle and whether the caller is one of its threads, so that the backend can choose between running
- * a nonblocking step on the caller's thread and handing it to an idle core. Thread-safe.
+ * below it by default, is what callers normally meet). It also tells whether the caller is one of
+ * its threads: a call made there runs there ({@link Placement}). Thread-safe.
  */
 final class IoPool {
 
@@ -39,15 +38,10 @@ final class IoPool {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final ThreadPoolExecutor executor;
-  private final int threads;
-
-  /** Tasks queued or running. */
-  private final AtomicInteger pending = new AtomicInteger();
 
   IoPool(int threads, int queueCapacity) {
     int pool = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
-    this.threads = threads;
     this.executor =
         new ThreadPoolExecutor(
             threads,
@@ -65,25 +59,19 @@ final class IoPool {
   /** Runs {@code task} on an IO thread; the future completes there. */
   <T> CompletableFuture<T> submit(Task<T> task) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    pending.incrementAndGet();
     try {
       executor.execute(
           () -> {
-            // Done before the future completes: its callbacks, which run here, see the pool
-            // without this task.
             T value;
             try {
               value = task.run();
             } catch (Throwable t) {
-              pending.decrementAndGet();
               f.completeExceptionally(t);
               return;
             }
-            pending.decrementAndGet();
             f.complete(value);
           });
     } catch (RejectedExecutionException e) {
-      pending.decrementAndGet();
       f.completeExceptionally(
           executor.isShutdown()
               ? new ClosedFileSystemException()
@@ -95,16 +83,6 @@ final class IoPool {
   /** Returns true if the calling thread is one of this pool's. */
   boolean onIoThread() {
     return Thread.currentThread() instanceof IoThread t && t.pool == this;
-  }
-
-  /** Returns how many tasks are queued or running (a snapshot). */
-  int pending() {
-    return pending.get();
-  }
-
-  /** Returns true if some thread of the pool has nothing to do (a snapshot, may be stale). */
-  boolean hasIdleThread() {
-    return pending.get() < threads;
   }
 
   /** Stops taking tasks and waits a little for the running ones. */

@@ -3,7 +3,8 @@ package org.jvfs.posix;
 import java.util.Arrays;
 
 /**
- * A path below the root as a hash key, compared by content: the key of the descriptor caches.
+ * A path below the root as a hash key, compared by content: how the watcher finds a watched
+ * directory by its path.
  *
  * @param path the path's bytes (relative, components separated by {@code /}); not copied, never
  *     changed by its holders
@@ -22,17 +23,5 @@ record PathKey(byte[] path) {
   @Override
   public String toString() {
     return new String(path, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  /** Returns true if this path is {@code prefix} or lies below it. */
-  boolean under(byte[] prefix) {
-    if (prefix.length == 0) {
-      return true;
-    }
-    if (path.length < prefix.length
-        || !Arrays.equals(path, 0, prefix.length, prefix, 0, prefix.length)) {
-      return false;
-    }
-    return path.length == prefix.length || path[prefix.length] == '/';
   }
 }

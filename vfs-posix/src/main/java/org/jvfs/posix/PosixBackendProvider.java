@@ -2,7 +2,6 @@ package org.jvfs.posix;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.jvfs.spi.Backend;
@@ -20,21 +19,14 @@ import org.jvfs.spi.BackendProvider;
  *   <li>{@code queueCapacity}: tasks that may wait for an IO thread; default 4096.
  *   <li>{@code resolveBeneath}: {@code "openat2"} or {@code "walk"} to force the confinement;
  *       default openat2 where the kernel has it, else the O_NOFOLLOW walk.
- *   <li>{@code dirFdCacheSize}: directory descriptors kept open under the walk resolution; default
- *       1024, 0 for none.
- *   <li>{@code dirFdExpiryMillis}: how long a kept directory descriptor is used; default 1000.
  *   <li>{@code maxOpenFiles}: files open at once through the backend (EMFILE beyond); default no
  *       cap but the process's.
- *   <li>{@code probe}: run calls on the caller's thread where that saves a hop and nothing blocks
- *       ({@code RESOLVE_CACHED}, {@code RWF_NOWAIT}); default true (see {@link
- *       PosixOptions.Builder#probe}).
+ *   <li>{@code probe}: try lookups, small whole-file reads and plain opens on the caller's thread
+ *       in their nonblocking form first ({@code RESOLVE_CACHED}, {@code AT_STATX_DONT_SYNC}, {@code
+ *       RWF_NOWAIT}); default true (see {@link PosixOptions.Builder#probe}).
  *   <li>{@code watch}: offer inotify watching (the WATCH coherence policy); default true, which
  *       makes WATCH the default policy of a posix mount.
  *   <li>{@code maxWatches}: directories watched at most; default 8192.
- *   <li>{@code openFileCacheSize}: descriptors of files read whole kept open for the next read;
- *       default 1024, 0 for none (used only while watching).
- *   <li>{@code openFileExpiryMillis}: how long a kept file descriptor is used before its file is
- *       opened again; default 10000.
  * </ul>
  *
  * <p>Thread-safe and stateless.
@@ -46,14 +38,10 @@ public final class PosixBackendProvider implements BackendProvider {
           "ioThreads",
           "queueCapacity",
           "resolveBeneath",
-          "dirFdCacheSize",
-          "dirFdExpiryMillis",
           "maxOpenFiles",
           "probe",
           "watch",
-          "maxWatches",
-          "openFileCacheSize",
-          "openFileExpiryMillis");
+          "maxWatches");
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public PosixBackendProvider() {}
@@ -89,14 +77,10 @@ public final class PosixBackendProvider implements BackendProvider {
         case "ioThreads" -> b.ioThreads(integer(e.getKey(), v));
         case "queueCapacity" -> b.queueCapacity(integer(e.getKey(), v));
         case "resolveBeneath" -> b.resolveBeneath(String.valueOf(v));
-        case "dirFdCacheSize" -> b.dirFdCacheSize(integer(e.getKey(), v));
-        case "dirFdExpiryMillis" -> b.dirFdExpiry(Duration.ofMillis(integer(e.getKey(), v)));
         case "maxOpenFiles" -> b.maxOpenFiles(integer(e.getKey(), v));
         case "probe" -> b.probe(bool(e.getKey(), v));
         case "watch" -> b.watch(bool(e.getKey(), v));
         case "maxWatches" -> b.maxWatches(integer(e.getKey(), v));
-        case "openFileCacheSize" -> b.openFileCacheSize(integer(e.getKey(), v));
-        case "openFileExpiryMillis" -> b.openFileExpiry(Duration.ofMillis(integer(e.getKey(), v)));
         default -> {}
       }
     }

@@ -6,16 +6,17 @@ import org.jvfs.spi.Errno;
 /**
  * Turns a negative syscall result into the backend's {@link BackendException}. This is the only
  * errno translation of vfs-posix: the VFS core ({@code org.jvfs.core.Errors}) maps the {@link
- * Errno} on to the JDK's exception with its per-operation overrides. Stateless.
+ * Errno} on to the JDK's exception with its per-operation overrides. Shared with the other native
+ * backends (vfs-aio), not an API for applications. Stateless.
  */
-final class PosixErrors {
+public final class PosixErrors {
   private PosixErrors() {}
 
   /**
    * Returns the exception for a wrapper's {@code -errno} result. An errno the SPI has no constant
    * for becomes {@link Errno#EIO} with the C library's text and the number in the message.
    */
-  static BackendException of(int negativeErrno) {
+  public static BackendException of(int negativeErrno) {
     int code = -negativeErrno;
     Errno e = Errno.of(code);
     if (e != null) {
@@ -27,7 +28,7 @@ final class PosixErrors {
   }
 
   /** Returns {@code r} if it is not negative, else throws {@link #of}. */
-  static int check(int r) throws BackendException {
+  public static int check(int r) throws BackendException {
     if (r < 0) {
       throw of(r);
     }
@@ -35,7 +36,7 @@ final class PosixErrors {
   }
 
   /** Returns {@code r} if it is not negative, else throws {@link #of}. */
-  static long check(long r) throws BackendException {
+  public static long check(long r) throws BackendException {
     if (r < 0) {
       throw of((int) r);
     }

@@ -11,21 +11,22 @@ import org.jvfs.spi.BackendFile;
 import org.jvfs.spi.Node;
 
 /**
- * An open file of the POSIX backend: a descriptor whose calls run on the IO pool. Thread-safe:
- * every call holds a reference on the descriptor ({@link FdRef}), so {@link #close()} during a read
- * closes the descriptor only after the read returned.
+ * An open file of the POSIX backend: a descriptor whose calls run where {@link
+ * Placement#runBlocking} puts them (on an IO thread). Thread-safe: every call holds a reference on
+ * the descriptor ({@link FdRef}), so {@link #close()} during a read closes the descriptor only
+ * after the read returned.
  */
 final class PosixFile implements BackendFile {
   private final PosixNative nat = PosixNative.get();
   private final PosixNode node;
   private final FdRef fd;
-  private final IoPool pool;
+  private final Placement placement;
   private final Runnable onClose;
 
-  PosixFile(PosixNode node, FdRef fd, IoPool pool, Runnable onClose) {
+  PosixFile(PosixNode node, FdRef fd, Placement placement, Runnable onClose) {
     this.node = node;
     this.fd = fd;
-    this.pool = pool;
+    this.placement = placement;
     this.onClose = onClose;
   }
 
@@ -42,7 +43,7 @@ final class PosixFile implements BackendFile {
     if (fd.isClosed()) {
       return CompletableFuture.failedFuture(new ClosedChannelException());
     }
-    return pool.submit(
+    return placement.runBlocking(
         () -> {
           if (!fd.acquire()) {
             throw new ClosedChannelException();
@@ -110,10 +111,5 @@ final class PosixFile implements BackendFile {
       onClose.run();
     }
     return CompletableFuture.completedFuture(null);
-  }
-
-  /** Closes the descriptor as {@link #close()}; when the backend closes. */
-  void closeQuietly() {
-    close();
   }
 }

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,32 +14,23 @@ import org.jspecify.annotations.Nullable;
  * @param ioThreads the number of IO threads
  * @param queueCapacity the bound of tasks waiting for an IO thread
  * @param resolveMode how resolution is confined, or null to use openat2 where the kernel has it
- * @param dirFdCacheSize how many directory descriptors are kept open under the walk resolution (0:
- *     none); with openat2 every resolution starts at the root and none is kept
- * @param dirFdExpiry how long a kept directory descriptor is used before it is opened again
  * @param maxOpenFiles how many files may be open through the backend at once (EMFILE beyond)
- * @param probe whether lookups, plain opens and whole-file reads of small files first try on the
- *     caller's thread where nothing blocks ({@code RESOLVE_CACHED}, {@code RWF_NOWAIT})
+ * @param probe whether lookups, whole-file reads of small files and opens that neither create nor
+ *     truncate are first tried on the caller's thread in their nonblocking form ({@code
+ *     RESOLVE_CACHED}, {@code AT_STATX_DONT_SYNC}, {@code RWF_NOWAIT})
  * @param watch whether the backend can watch its tree with inotify ({@link
  *     org.jvfs.spi.Capability#WATCH})
  * @param maxWatches how many directories may be watched
- * @param openFileCacheSize how many descriptors of files read whole are kept open for the next read
- *     of the same path (0: none); used only while the backend watches its tree
- * @param openFileExpiry how long a kept file descriptor is used before its file is opened again
  */
 public record PosixOptions(
     Path root,
     int ioThreads,
     int queueCapacity,
     @Nullable ResolveMode resolveMode,
-    int dirFdCacheSize,
-    Duration dirFdExpiry,
     int maxOpenFiles,
     boolean probe,
     boolean watch,
-    int maxWatches,
-    int openFileCacheSize,
-    Duration openFileExpiry) {
+    int maxWatches) {
 
   /** Returns a builder with the defaults, for the directory {@code root}. */
   public static Builder builder(Path root) {
@@ -53,14 +43,10 @@ public record PosixOptions(
     private int ioThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private int queueCapacity = 4096;
     private @Nullable ResolveMode resolveMode;
-    private int dirFdCacheSize = 1024;
-    private Duration dirFdExpiry = Duration.ofSeconds(1);
     private int maxOpenFiles = Integer.MAX_VALUE;
     private boolean probe = true;
     private boolean watch = true;
     private int maxWatches = 8192;
-    private int openFileCacheSize = 1024;
-    private Duration openFileExpiry = Duration.ofSeconds(10);
 
     private Builder(Path root) {
       this.root = root;
@@ -97,20 +83,6 @@ public record PosixOptions(
       return this;
     }
 
-    /** Sets how many directory descriptors are kept open (default 1024; 0 keeps none). */
-    public Builder dirFdCacheSize(int n) {
-      checkArgument(n >= 0, "dirFdCacheSize (%s) must not be negative", n);
-      this.dirFdCacheSize = n;
-      return this;
-    }
-
-    /** Sets how long a kept directory descriptor is used (default 1 s). */
-    public Builder dirFdExpiry(Duration d) {
-      checkArgument(!d.isNegative() && !d.isZero(), "dirFdExpiry (%s) must be positive", d);
-      this.dirFdExpiry = d;
-      return this;
-    }
-
     /** Caps the files open through the backend at once; beyond, opens fail with EMFILE. */
     public Builder maxOpenFiles(int n) {
       checkArgument(n > 0, "maxOpenFiles (%s) must be positive", n);
@@ -119,14 +91,14 @@ public record PosixOptions(
     }
 
     /**
-     * Turns the probe on the caller's thread on (default) or off. On, a whole-file read, a plain
-     * open or a lookup called on one of the backend's IO threads (a caller completing directly goes
-     * on from there) runs there at once; called on another thread while every IO thread is busy, it
-     * is first tried there with {@code RESOLVE_CACHED} and {@code RWF_NOWAIT}, and goes to the pool
-     * only where it would block; while an IO thread is idle, it goes to the pool, which spreads
-     * concurrent calls over the cores. Off, every call goes to the pool. Measured with the workload
-     * runner (see the README): on, one whole-file read of 4 KiB at a time costs about 5 us instead
-     * of about 7, and 64 in flight run about 1.3x faster.
+     * Turns the probe on the caller's thread on (default) or off. On (and with openat2 and {@code
+     * RESOLVE_CACHED}, Linux 5.12), a lookup, a whole-file read of a file smaller than 256 KiB or
+     * an open that neither creates nor truncates, called on a thread that is not one of the
+     * backend's IO threads, is first tried on that thread in its nonblocking form, and goes to the
+     * IO pool at the first step that would block. Off, such calls go to the pool. Either way, a
+     * call made on one of the backend's IO threads runs there, and every other call goes to the
+     * pool. See {@link PosixBackend}, "Where calls run", for the syscalls a caller's thread then
+     * makes.
      */
     public Builder probe(boolean on) {
       this.probe = on;
@@ -146,43 +118,10 @@ public record PosixOptions(
       return this;
     }
 
-    /**
-     * Sets how many descriptors of files read whole ({@code Vfs.readAllBytes}) are kept open, so
-     * that reading the same path again skips its open and close (default 1024; 0 turns the cache
-     * off). The cache is used only for files of directories the backend watches (a WATCH mount):
-     * inotify events and the backend's own changes drop the descriptors of paths that may now name
-     * another file. A full cache keeps no new descriptor until kept ones expire ({@link
-     * #openFileExpiry}); on EMFILE it gives all back. Each kept descriptor counts against the
-     * process's limit of open files.
-     */
-    public Builder openFileCacheSize(int n) {
-      checkArgument(n >= 0, "openFileCacheSize (%s) must not be negative", n);
-      this.openFileCacheSize = n;
-      return this;
-    }
-
-    /** Sets how long a kept file descriptor is used before its file is opened again (10 s). */
-    public Builder openFileExpiry(Duration d) {
-      checkArgument(!d.isNegative() && !d.isZero(), "openFileExpiry (%s) must be positive", d);
-      this.openFileExpiry = d;
-      return this;
-    }
-
     /** Returns the options. */
     public PosixOptions build() {
       return new PosixOptions(
-          root,
-          ioThreads,
-          queueCapacity,
-          resolveMode,
-          dirFdCacheSize,
-          dirFdExpiry,
-          maxOpenFiles,
-          probe,
-          watch,
-          maxWatches,
-          openFileCacheSize,
-          openFileExpiry);
+          root, ioThreads, queueCapacity, resolveMode, maxOpenFiles, probe, watch, maxWatches);
     }
   }
 }

@@ -38,10 +38,25 @@ final class Resolver {
   private final PosixNative nat = PosixNative.get();
   private final int rootFd;
   private final ResolveMode mode;
+  private final boolean cachedResolution;
 
   Resolver(int rootFd, ResolveMode mode) {
     this.rootFd = rootFd;
     this.mode = mode;
+    this.cachedResolution = mode == ResolveMode.OPENAT2 && takesResolveCached(rootFd);
+  }
+
+  /**
+   * Tells whether the kernel knows {@code RESOLVE_CACHED} (Linux 5.12): one before it refuses the
+   * flag with EINVAL, where it would answer EAGAIN for a path not in its caches.
+   */
+  private static boolean takesResolveCached(int rootFd) {
+    PosixNative nat = PosixNative.get();
+    int fd = nat.openat2(rootFd, new byte[] {'.'}, DIR_FLAGS, 0, CONFINED | Linux.RESOLVE_CACHED);
+    if (fd >= 0) {
+      nat.close(fd);
+    }
+    return fd >= 0 || fd == -Linux.EAGAIN;
   }
 
   /**
@@ -69,6 +84,11 @@ final class Resolver {
 
   ResolveMode mode() {
     return mode;
+  }
+
+  /** Returns true if {@link #openPath} can be asked not to block ({@code RESOLVE_CACHED}). */
+  boolean cachedResolution() {
+    return cachedResolution;
   }
 
   /**
@@ -132,22 +152,14 @@ final class Resolver {
   }
 
   /**
-   * Opens the single name {@code name} in the directory {@code dirFd}, never following a final
-   * symbolic link.
+   * Opens the single name {@code name} in the directory {@code dirFd} with {@code openat}, never
+   * following a final symbolic link: a single component opened with O_NOFOLLOW cannot leave {@code
+   * dirFd}, no traversal happens. (For the WALK mode; under OPENAT2 {@link #openPath} resolves the
+   * whole path in one call.)
    *
-   * @param cachedOnly add {@code RESOLVE_CACHED}: fail with EAGAIN rather than block (OPENAT2 only)
    * @return the descriptor, or -errno
    */
-  int openName(int dirFd, byte[] name, int flags, int mode, boolean cachedOnly) {
-    int f = flags | O_NOFOLLOW | O_CLOEXEC;
-    if (this.mode == ResolveMode.OPENAT2) {
-      long resolve = cachedOnly ? CONFINED | Linux.RESOLVE_CACHED : CONFINED;
-      return nat.openat2(dirFd, name, f, mode, resolve);
-    }
-    if (cachedOnly) {
-      return -Linux.EAGAIN;
-    }
-    // A single component opened with O_NOFOLLOW cannot leave dirFd: no traversal happens.
-    return nat.openat(dirFd, name, f, mode);
+  int openName(int dirFd, byte[] name, int flags, int mode) {
+    return nat.openat(dirFd, name, flags | O_NOFOLLOW | O_CLOEXEC, mode);
   }
 }

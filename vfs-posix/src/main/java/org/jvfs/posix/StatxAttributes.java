@@ -11,9 +11,10 @@ import org.jvfs.spi.NodeAttributes;
 import org.jvfs.spi.NodeKind;
 
 /**
- * Converts a {@link Statx} into {@link NodeAttributes} and permissions into mode bits. Stateless.
+ * Converts a {@link Statx} into {@link NodeAttributes} and permissions into mode bits. Shared with
+ * the other native backends (vfs-aio), not an API for applications. Stateless.
  */
-final class StatxAttributes {
+public final class StatxAttributes {
   private StatxAttributes() {}
 
   /** The file key, as the JDK's {@code UnixFileKey}: device and inode. */
@@ -36,7 +37,8 @@ final class StatxAttributes {
     PosixFilePermission.OWNER_READ
   };
 
-  static NodeKind kind(int mode) {
+  /** Returns the kind of file the type bits of {@code mode} ({@code stx_mode}) say. */
+  public static NodeKind kind(int mode) {
     return switch (mode & Linux.S_IFMT) {
       case Linux.S_IFREG -> NodeKind.FILE;
       case Linux.S_IFDIR -> NodeKind.DIRECTORY;
@@ -45,7 +47,8 @@ final class StatxAttributes {
     };
   }
 
-  static NodeAttributes of(Statx s) {
+  /** Returns the attributes a {@code statx} filled {@code s} with. */
+  public static NodeAttributes of(Statx s) {
     FileTime mtime = time(s.mtimeSec, s.mtimeNsec);
     return NodeAttributes.builder(kind(s.mode))
         .size(s.size)
@@ -64,7 +67,8 @@ final class StatxAttributes {
     return FileTime.from(Instant.ofEpochSecond(sec, nsec));
   }
 
-  static Set<PosixFilePermission> permissions(int mode) {
+  /** Returns the permissions of the low nine bits of {@code mode}. */
+  public static Set<PosixFilePermission> permissions(int mode) {
     Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
     for (int i = 0; i < BITS.length; i++) {
       if ((mode & (1 << i)) != 0) {
@@ -74,7 +78,8 @@ final class StatxAttributes {
     return out;
   }
 
-  static int mode(Set<PosixFilePermission> perms) {
+  /** Returns the mode bits of {@code perms}. */
+  public static int mode(Set<PosixFilePermission> perms) {
     int m = 0;
     for (int i = 0; i < BITS.length; i++) {
       if (perms.contains(BITS[i])) {

@@ -1,10 +1,15 @@
 package org.jvfs.posix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +24,9 @@ import org.jvfs.Vfs;
 /**
  * Changes made by another process (sh -c) are seen within the policy's bound: under WATCH (the
  * default of a posix mount) as soon as inotify delivers the event, under TTL after the TTL. The
- * measured delay is printed.
+ * measured delay is printed. Whole-file reads see changes through the VFS and changes in place at
+ * once (every read opens its file), and another file taking the name within the bound (the dentry
+ * cache may name the old one until the event arrives).
  */
 @ExtendWith(FdLeakCheck.class)
 @DisplayName("Changes by another process are seen within the coherence bound")
@@ -146,5 +153,94 @@ class CoherenceTest {
     Files.delete(root.resolve("f"));
     awaitSeen("/f", CoherenceTest::absent, TTL.plusMillis(500));
     System.out.printf("TTL(%d ms): create seen after %.2f ms%n", TTL.toMillis(), seen / 1e6);
+  }
+
+  // ---- whole-file reads (every read opens its file from the root: no descriptor is kept) ----
+
+  private String read(String path) {
+    return new String(vfs.readAllBytes(path).join(), StandardCharsets.UTF_8);
+  }
+
+  /** Reads {@code path} until it reads {@code expected} (or fails so), within the WATCH bound. */
+  private void awaitContent(String path, String expected) throws InterruptedException {
+    long deadline = System.nanoTime() + WATCH_BOUND.toNanos();
+    String last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = read(path);
+      } catch (CompletionException e) {
+        last = e.getCause().toString();
+      }
+      if (expected.equals(last)) {
+        return;
+      }
+      Thread.sleep(1);
+    }
+    throw new AssertionError(path + " still reads " + last + ", not " + expected);
+  }
+
+  @Test
+  void readAllBytes_afterChangesThroughTheVfs_readsThemAtOnce() throws Exception {
+    vfs = watched();
+    vfs.createDirectory("/d").join();
+    vfs.write("/d/f", "one".getBytes(StandardCharsets.UTF_8)).join();
+    assertThat(read("/d/f")).isEqualTo("one");
+    vfs.delete("/d/f").join();
+    assertThatThrownBy(() -> vfs.readAllBytes("/d/f").join())
+        .hasCauseInstanceOf(NoSuchFileException.class);
+    vfs.write("/d/f", "two".getBytes(StandardCharsets.UTF_8)).join();
+    assertThat(read("/d/f")).isEqualTo("two");
+    vfs.write("/d/g", "three".getBytes(StandardCharsets.UTF_8)).join();
+    assertThat(read("/d/g")).isEqualTo("three");
+    vfs.move("/d/g", "/d/f", StandardCopyOption.REPLACE_EXISTING).join();
+    assertThat(read("/d/f")).isEqualTo("three");
+    vfs.move("/d", "/e").join();
+    vfs.createDirectory("/d").join();
+    vfs.write("/d/f", "four".getBytes(StandardCharsets.UTF_8)).join();
+    assertThat(read("/d/f")).isEqualTo("four");
+    assertThat(read("/e/f")).isEqualTo("three");
+  }
+
+  @Test
+  void readAllBytes_afterInPlaceChangesByAnotherProcess_readsThemAtOnce() throws Exception {
+    Files.createDirectory(root.resolve("d"));
+    Files.writeString(root.resolve("d/f"), "one");
+    vfs = watched();
+    assertThat(read("/d/f")).isEqualTo("one");
+    String longer = "x".repeat(100_000);
+    sh("printf '%s' " + longer + " >> d/f"); // the same file grows past the size the VFS knows
+    assertThat(read("/d/f")).isEqualTo("one" + longer);
+    sh(": > d/f"); // truncated in place
+    assertThat(read("/d/f")).isEmpty();
+    sh("printf ab > d/f");
+    assertThat(read("/d/f")).isEqualTo("ab");
+  }
+
+  @Test
+  void readAllBytes_afterAnotherProcessReplacedTheFile_readsTheNewOneWithinTheBound()
+      throws Exception {
+    Files.createDirectory(root.resolve("d"));
+    Files.writeString(root.resolve("d/f"), "one");
+    vfs = watched();
+    assertThat(read("/d/f")).isEqualTo("one");
+    sh("printf two > d/new && mv d/new d/f"); // another file takes the name
+    awaitContent("/d/f", "two");
+    sh("mv d/f d/moved && printf three > d/f"); // the old file lives on elsewhere
+    awaitContent("/d/f", "three");
+    assertThat(read("/d/moved")).isEqualTo("two");
+    sh("rm d/f");
+    awaitContent("/d/f", new NoSuchFileException("/d/f").toString());
+  }
+
+  @Test
+  void readAllBytes_afterAnotherProcessRenamedTheDirectory_readsWhatThePathNamesNow()
+      throws Exception {
+    Files.createDirectory(root.resolve("d"));
+    Files.writeString(root.resolve("d/f"), "one");
+    vfs = watched();
+    assertThat(read("/d/f")).isEqualTo("one");
+    sh("mv d old && mkdir d && printf new > d/f");
+    awaitContent("/d/f", "new");
+    assertThat(read("/old/f")).isEqualTo("one");
   }
 }

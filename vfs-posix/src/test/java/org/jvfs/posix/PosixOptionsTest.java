@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@link PosixOptions}: defaults, and every setter refusing bad values with a clear message. */
@@ -16,13 +15,9 @@ class PosixOptionsTest {
     PosixOptions o = b.build();
     assertThat(o.root()).isEqualTo(Path.of("/tmp"));
     assertThat(o.resolveMode()).as("null: openat2 where the kernel has it").isNull();
-    assertThat(o.dirFdCacheSize()).isEqualTo(1024);
-    assertThat(o.dirFdExpiry()).isEqualTo(Duration.ofSeconds(1));
     assertThat(o.watch()).isTrue();
     assertThat(o.ioThreads()).isPositive();
     assertThat(o.probe()).isTrue();
-    assertThat(o.openFileCacheSize()).isEqualTo(1024);
-    assertThat(o.openFileExpiry()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -31,26 +26,18 @@ class PosixOptionsTest {
         b.ioThreads(3)
             .queueCapacity(7)
             .resolveBeneath("walk")
-            .dirFdCacheSize(0)
-            .dirFdExpiry(Duration.ofMillis(5))
             .maxOpenFiles(9)
             .probe(false)
             .watch(false)
             .maxWatches(11)
-            .openFileCacheSize(13)
-            .openFileExpiry(Duration.ofMillis(17))
             .build();
     assertThat(o.ioThreads()).isEqualTo(3);
     assertThat(o.queueCapacity()).isEqualTo(7);
     assertThat(o.resolveMode()).isEqualTo(ResolveMode.WALK);
-    assertThat(o.dirFdCacheSize()).isZero();
-    assertThat(o.dirFdExpiry()).isEqualTo(Duration.ofMillis(5));
     assertThat(o.maxOpenFiles()).isEqualTo(9);
     assertThat(o.probe()).isFalse();
     assertThat(o.watch()).isFalse();
     assertThat(o.maxWatches()).isEqualTo(11);
-    assertThat(o.openFileCacheSize()).isEqualTo(13);
-    assertThat(o.openFileExpiry()).isEqualTo(Duration.ofMillis(17));
     assertThat(b.resolveBeneath("openat2").build().resolveMode()).isEqualTo(ResolveMode.OPENAT2);
   }
 
@@ -58,15 +45,8 @@ class PosixOptionsTest {
   void badValues_refused() {
     assertThatThrownBy(() -> b.ioThreads(0)).hasMessage("ioThreads (0) must be positive");
     assertThatThrownBy(() -> b.queueCapacity(0)).hasMessage("queueCapacity (0) must be positive");
-    assertThatThrownBy(() -> b.dirFdCacheSize(-1))
-        .hasMessage("dirFdCacheSize (-1) must not be negative");
-    assertThatThrownBy(() -> b.dirFdExpiry(Duration.ZERO)).hasMessageContaining("must be positive");
     assertThatThrownBy(() -> b.maxOpenFiles(0)).hasMessage("maxOpenFiles (0) must be positive");
     assertThatThrownBy(() -> b.maxWatches(0)).hasMessage("maxWatches (0) must be positive");
-    assertThatThrownBy(() -> b.openFileCacheSize(-1))
-        .hasMessage("openFileCacheSize (-1) must not be negative");
-    assertThatThrownBy(() -> b.openFileExpiry(Duration.ZERO))
-        .hasMessageContaining("must be positive");
     assertThatThrownBy(() -> b.resolveBeneath("x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("resolveBeneath must be openat2 or walk, not x");

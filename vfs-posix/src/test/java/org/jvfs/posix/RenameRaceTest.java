@@ -64,7 +64,6 @@ class RenameRaceTest {
         PosixBackend.open(
             PosixOptions.builder(root)
                 .resolveBeneath(mode)
-                .dirFdCacheSize(0)
                 .probe(false)
                 .watch(false)
                 .ioThreads(2)

@@ -45,12 +45,6 @@ public final class Linux {
   public static final long SYS_OPENAT2 = 437;
 
   /**
-   * {@code renameat2}: 316 on x86-64 ({@code syscall_64.tbl}), 276 on aarch64 ({@code
-   * asm-generic/unistd.h}).
-   */
-  public static final long SYS_RENAMEAT2 = x86() ? 316 : 276;
-
-  /**
    * {@code fchmodat2}: 452 on every architecture since Linux 6.6 ({@code asm-generic/unistd.h}).
    */
   public static final long SYS_FCHMODAT2 = 452;
@@ -127,8 +121,11 @@ public final class Linux {
   /** {@code AT_EMPTY_PATH}. */
   public static final int AT_EMPTY_PATH = 0x1000;
 
-  /** {@code AT_STATX_SYNC_AS_STAT}. */
+  /** {@code AT_STATX_SYNC_AS_STAT}: do what {@code stat} does (a remote file system may sync). */
   public static final int AT_STATX_SYNC_AS_STAT = 0;
+
+  /** {@code AT_STATX_DONT_SYNC}: answer from what the kernel has, never ask a remote server. */
+  public static final int AT_STATX_DONT_SYNC = 0x4000;
 
   // ---- renameat2 flags: include/uapi/linux/fs.h ----
 
@@ -145,9 +142,6 @@ public final class Linux {
 
   /** {@code STATX_TYPE}: the file type bits of {@code stx_mode}. */
   public static final int STATX_TYPE = 0x1;
-
-  /** {@code STATX_NLINK}: {@code stx_nlink}. */
-  public static final int STATX_NLINK = 0x4;
 
   /** {@code STATX_SIZE}: {@code stx_size}. */
   public static final int STATX_SIZE = 0x200;
@@ -188,25 +182,6 @@ public final class Linux {
   /** {@code UTIME_OMIT}: leave this time unchanged. */
   public static final long UTIME_OMIT = (1L << 30) - 2L;
 
-  // ---- fcntl: include/uapi/asm-generic/fcntl.h ----
-
-  /** {@code F_OFD_SETLK}: open-file-description lock, nonblocking. */
-  public static final int F_OFD_SETLK = 37;
-
-  /** {@code F_RDLCK}. */
-  public static final short F_RDLCK = 0;
-
-  /** {@code F_WRLCK}. */
-  public static final short F_WRLCK = 1;
-
-  /** {@code F_UNLCK}. */
-  public static final short F_UNLCK = 2;
-
-  // ---- fallocate: include/uapi/linux/falloc.h ----
-
-  /** {@code FALLOC_FL_KEEP_SIZE}. */
-  public static final int FALLOC_FL_KEEP_SIZE = 0x01;
-
   // ---- inotify: include/uapi/linux/inotify.h ----
 
   /** {@code IN_MODIFY}. */
@@ -242,9 +217,6 @@ public final class Linux {
   /** {@code IN_ONLYDIR}. */
   public static final int IN_ONLYDIR = 0x01000000;
 
-  /** {@code IN_DONT_FOLLOW}. */
-  public static final int IN_DONT_FOLLOW = 0x02000000;
-
   /** {@code IN_NONBLOCK} (= {@code O_NONBLOCK}). */
   public static final int IN_NONBLOCK = O_NONBLOCK;
 
@@ -275,12 +247,6 @@ public final class Linux {
 
   /** {@code EINVAL}. */
   public static final int EINVAL = 22;
-
-  /** {@code E2BIG}. */
-  public static final int E2BIG = 7;
-
-  /** {@code ENFILE}: the system's table of open files is full. */
-  public static final int ENFILE = 23;
 
   /** {@code EMFILE}: the process's limit of open descriptors is reached. */
   public static final int EMFILE = 24;

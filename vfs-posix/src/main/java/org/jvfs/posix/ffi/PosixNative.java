@@ -40,18 +40,17 @@ public final class PosixNative {
    * The JNR binding. Public only because JNR implements it in a class loader of its own; use the
    * wrappers of {@link PosixNative}. Every pointer is an address in a {@code long} (LP64).
    *
-   * <p>The C variadic functions ({@code syscall}, {@code openat}, {@code fcntl}) are declared with
-   * fixed arity, not {@code @Variadic}: JNR sends a variadic declaration down its generic,
-   * array-marshalling invoker (measured at 1.36x the C cost for openat2, against 0.98x fixed),
-   * while a fixed one gets a generated stub. This is sound on the only ABIs the backend supports,
-   * x86-64 System V and aarch64 Linux (AAPCS64), which pass variadic integer arguments exactly as
-   * fixed ones; on x86-64 a variadic callee reads {@code %al} only to decide whether to spill
-   * vector registers, which no integer-only call uses. {@code syscall} takes four arguments after
-   * the number (unused ones are passed as 0 and ignored by the kernel): no binding here has six
-   * parameters, since JNR's generated stub for six {@code long} parameters was found to mis-pass
-   * the sixth (renameat2 through {@code syscall} received garbage flags), which is also why
-   * renameat2 binds the C library's function (glibc 2.28, as statx needs) rather than {@code
-   * syscall}.
+   * <p>The C variadic functions ({@code syscall}, {@code openat}) are declared with fixed arity,
+   * not {@code @Variadic}: JNR sends a variadic declaration down its generic, array-marshalling
+   * invoker (measured at 1.36x the C cost for openat2, against 0.98x fixed), while a fixed one gets
+   * a generated stub. This is sound on the only ABIs the backend supports, x86-64 System V and
+   * aarch64 Linux (AAPCS64), which pass variadic integer arguments exactly as fixed ones; on x86-64
+   * a variadic callee reads {@code %al} only to decide whether to spill vector registers, which no
+   * integer-only call uses. {@code syscall} takes four arguments after the number (unused ones are
+   * passed as 0 and ignored by the kernel): no binding here has six parameters, since JNR's
+   * generated stub for six {@code long} parameters was found to mis-pass the sixth (renameat2
+   * through {@code syscall} received garbage flags), which is also why renameat2 binds the C
+   * library's function (glibc 2.28, as statx needs) rather than {@code syscall}.
    */
   public interface LibC {
     /**
@@ -107,10 +106,6 @@ public final class PosixNative {
     @SaveError
     int fchmodat(int dirfd, long path, int mode, int flags);
 
-    /** {@code int fchownat(int dirfd, const char *path, uid_t, gid_t, int flags)}. */
-    @SaveError
-    int fchownat(int dirfd, long path, int owner, int group, int flags);
-
     /** {@code int utimensat(int dirfd, const char *path, const struct timespec t[2], int)}. */
     @SaveError
     int utimensat(int dirfd, long path, long times, int flags);
@@ -142,10 +137,6 @@ public final class PosixNative {
     @SaveError
     int ftruncate(int fd, long length);
 
-    /** {@code int fallocate(int fd, int mode, off_t offset, off_t len)}. */
-    @SaveError
-    int fallocate(int fd, int mode, long offset, long len);
-
     /** {@code int close(int fd)}. */
     @SaveError
     int close(int fd);
@@ -153,13 +144,6 @@ public final class PosixNative {
     /** {@code int fstatfs(int fd, struct statfs *buf)}. */
     @SaveError
     int fstatfs(int fd, long buf);
-
-    /**
-     * {@code int fcntl(int fd, int cmd, ...)}, bound with fixed arity as {@code int fcntl(int fd,
-     * int cmd, void *arg)}.
-     */
-    @SaveError
-    int fcntl(int fd, int cmd, long arg);
 
     /** {@code int inotify_init1(int flags)}. */
     @SaveError
@@ -187,8 +171,11 @@ public final class PosixNative {
   /** How often an openat2 that lost a race with a rename (EAGAIN) is tried again. */
   private static final int RESOLVE_RACE_RETRIES = 64;
 
-  /** The size of a thread's bounce buffer for reads and writes of heap buffers. */
-  static final int IO_SCRATCH = 256 * 1024;
+  /**
+   * The size of a thread's bounce buffer for reads and writes of heap buffers: the most one {@link
+   * #preadPeek} asks for.
+   */
+  public static final int IO_SCRATCH = 256 * 1024;
 
   /** The size of {@code struct statfs} on LP64 Linux ({@code asm-generic/statfs.h}). */
   private static final int STATFS_SIZE = 120;
@@ -553,21 +540,6 @@ public final class PosixNative {
   }
 
   /**
-   * {@code int fchownat(int dirfd, const char *path, uid_t owner, gid_t group, int flags)}; -1
-   * leaves an id unchanged.
-   *
-   * @return 0, or -errno
-   */
-  public int fchownat(int dirfd, byte[] path, int owner, int group, int flags) {
-    Scratch s = scratch.get();
-    int bad = putPath(s.path1, path);
-    if (bad != 0) {
-      return bad;
-    }
-    return libc.fchownat(dirfd, s.path1Addr, owner, group, flags) == 0 ? 0 : -errno();
-  }
-
-  /**
    * {@code int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags)};
    * a nanosecond field of {@link Linux#UTIME_OMIT} leaves that time unchanged.
    *
@@ -745,23 +717,6 @@ public final class PosixNative {
   }
 
   /**
-   * {@code int fallocate(int fd, int mode, off_t offset, off_t len)}. Retried on EINTR.
-   *
-   * @return 0, or -errno (EOPNOTSUPP where the file system cannot)
-   */
-  public int fallocate(int fd, int mode, long offset, long len) {
-    while (true) {
-      if (libc.fallocate(fd, mode, offset, len) == 0) {
-        return 0;
-      }
-      int e = errno();
-      if (e != EINTR) {
-        return -e;
-      }
-    }
-  }
-
-  /**
    * {@code int close(int fd)}. Never retried, not even on EINTR: on Linux the descriptor is
    * released before close returns, and a retry could close a descriptor another thread just got.
    *
@@ -792,36 +747,6 @@ public final class PosixNative {
     out[4] = b.getLong(72);
     assert STATFS_SIZE <= b.capacity();
     return 0;
-  }
-
-  /**
-   * {@code int fcntl(int fd, F_OFD_SETLK, struct flock *lock)}: takes or releases an
-   * open-file-description lock without waiting. {@code struct flock} on LP64 ({@code
-   * asm-generic/fcntl.h}): {@code short l_type @0; short l_whence @2; off_t l_start @8; off_t
-   * l_len @16; pid_t l_pid @24} (l_pid must be 0 for OFD locks).
-   *
-   * @param type {@link Linux#F_RDLCK}, {@link Linux#F_WRLCK} or {@link Linux#F_UNLCK}
-   * @return 0, or -errno (EAGAIN if another description holds a conflicting lock)
-   */
-  public int ofdSetLock(int fd, short type, long start, long len) {
-    Scratch s = scratch.get();
-    ByteBuffer f = s.struct;
-    for (int i = 0; i < 32; i += 8) {
-      f.putLong(i, 0);
-    }
-    f.putShort(0, type);
-    f.putShort(2, (short) 0); // SEEK_SET
-    f.putLong(8, start);
-    f.putLong(16, len);
-    while (true) {
-      if (libc.fcntl(fd, Linux.F_OFD_SETLK, s.structAddr) == 0) {
-        return 0;
-      }
-      int e = errno();
-      if (e != EINTR) {
-        return -e;
-      }
-    }
   }
 
   // ---- inotify ----

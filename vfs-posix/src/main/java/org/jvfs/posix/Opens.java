@@ -1,0 +1,117 @@
+package org.jvfs.posix;
+
+import static org.jvfs.posix.ffi.Linux.AT_EMPTY_PATH;
+
+import org.jvfs.posix.Placement.Mode;
+import org.jvfs.posix.ffi.Linux;
+import org.jvfs.posix.ffi.PosixNative;
+import org.jvfs.posix.ffi.Statx;
+import org.jvfs.spi.Backend.Opened;
+import org.jvfs.spi.BackendException;
+import org.jvfs.spi.Errno;
+import org.jvfs.spi.Name;
+import org.jvfs.spi.NodeInfo;
+import org.jvfs.spi.OpenFlags;
+
+/**
+ * The posix backend's {@link org.jvfs.spi.Backend#open}: a confined open of the name (never
+ * following a final link), {@code statx} of the new descriptor, and a {@link PosixFile} over it. An
+ * open that neither creates nor truncates has a nonblocking form ({@link Placement}); one that
+ * creates tells whether it made the file, as the VFS needs, by trying an exclusive create first.
+ *
+ * <p>Stateless apart from the root; thread-safe.
+ */
+final class Opens {
+  private static final byte[] EMPTY = new byte[0];
+
+  private final PosixNative nat = PosixNative.get();
+  private final PosixRoot root;
+  private final Placement placement;
+
+  Opens(PosixRoot root, Placement placement) {
+    this.root = root;
+    this.placement = placement;
+  }
+
+  /**
+   * Opens {@code name} in {@code d} in {@code mode}.
+   *
+   * @param mode the permission bits of a created file
+   * @throws Placement.WouldBlock in {@link Mode#NONBLOCKING}, for an open that creates or
+   *     truncates, in a directory not yet watched, or not in the kernel's caches
+   */
+  Opened open(PosixNode d, Name name, OpenFlags flags, int mode, Mode where) throws Exception {
+    if (where == Mode.NONBLOCKING) {
+      Placement.require(!flags.creates() && !flags.truncate() && root.isWatched(d));
+    } else {
+      root.watch(d);
+    }
+    if (root.openFilesFull()) {
+      throw new BackendException(Errno.EMFILE);
+    }
+    int base = accessFlags(flags);
+    if (flags.createNew()) {
+      int fd = openChild(d, name, base | Linux.O_CREAT | Linux.O_EXCL, mode, where);
+      return opened(PosixErrors.check(fd), d, name, true, where);
+    }
+    if (!flags.create()) {
+      return opened(PosixErrors.check(openChild(d, name, base, 0, where)), d, name, false, where);
+    }
+    while (true) {
+      int fd = openChild(d, name, base | Linux.O_CREAT | Linux.O_EXCL, mode, where);
+      if (fd >= 0) {
+        return opened(fd, d, name, true, where);
+      }
+      if (fd != -Linux.EEXIST) {
+        throw PosixErrors.of(fd);
+      }
+      fd = openChild(d, name, base, 0, where);
+      if (fd >= 0) {
+        return opened(fd, d, name, false, where);
+      }
+      if (fd != -Linux.ENOENT) {
+        throw PosixErrors.of(fd);
+      }
+      // Removed between the two opens: try again.
+    }
+  }
+
+  private int openChild(PosixNode d, Name name, int flags, int mode, Mode where) throws Exception {
+    return Placement.opened(
+        where, root.openChild(d, name, flags, mode, Placement.cachedOnly(where)));
+  }
+
+  static int accessFlags(OpenFlags flags) {
+    int f =
+        flags.read() && flags.write()
+            ? Linux.O_RDWR
+            : flags.write() ? Linux.O_WRONLY : Linux.O_RDONLY;
+    if (flags.append()) {
+      f |= Linux.O_APPEND;
+    }
+    if (flags.truncate()) {
+      f |= Linux.O_TRUNC;
+    }
+    if (flags.sync()) {
+      f |= Linux.O_SYNC;
+    } else if (flags.dsync()) {
+      f |= Linux.O_DSYNC;
+    }
+    return f;
+  }
+
+  /** Wraps a new descriptor; closes it if its statx fails. */
+  private Opened opened(int fd, PosixNode dir, Name name, boolean created, Mode where)
+      throws BackendException {
+    Statx s = new Statx();
+    int flags = AT_EMPTY_PATH | Placement.statxSync(where);
+    int r = nat.statx(fd, EMPTY, flags, PosixRoot.STATX_MASK, s);
+    if (r < 0) {
+      nat.close(fd);
+      throw PosixErrors.of(r);
+    }
+    PosixNode node = new PosixNode(s.dev, s.ino, dir.child(name));
+    PosixFile file = root.adopt(fd, node, placement);
+    return new Opened(file, NodeInfo.of(node, StatxAttributes.of(s)), created);
+  }
+}

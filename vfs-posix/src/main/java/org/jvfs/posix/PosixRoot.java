@@ -1,0 +1,304 @@
+package org.jvfs.posix;
+
+import static org.jvfs.posix.ffi.Linux.AT_EMPTY_PATH;
+import static org.jvfs.posix.ffi.Linux.O_CLOEXEC;
+import static org.jvfs.posix.ffi.Linux.O_DIRECTORY;
+import static org.jvfs.posix.ffi.Linux.O_PATH;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedFileSystemException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.jvfs.posix.ffi.Linux;
+import org.jvfs.posix.ffi.PosixNative;
+import org.jvfs.posix.ffi.Statx;
+import org.jvfs.spi.BackendException;
+import org.jvfs.spi.Errno;
+import org.jvfs.spi.Invalidations;
+import org.jvfs.spi.Name;
+import org.jvfs.spi.Node;
+
+/**
+ * What the native backends over one root directory share in a process: the root descriptor, its
+ * confined {@link Resolver}, the inotify watcher, the pool of IO threads and the bookkeeping of the
+ * descriptors of open files. A {@link PosixBackend} makes one ({@link PosixBackend#posixRoot()});
+ * another native backend over the same root (the io_uring backend of vfs-aio) takes the same one,
+ * so that there is one root descriptor, one watcher and one IO pool, and its nodes are the posix
+ * backend's: either backend can serve a call on the other's nodes.
+ *
+ * <p>The confinement rules every user of the root follows (design.md section 7):
+ *
+ * <ul>
+ *   <li>Every resolution starts at {@link #descriptor()}: one {@code openat2} with {@link
+ *       #resolveFlags} (under {@link ResolveMode#WALK}, an {@code O_NOFOLLOW} walk, see {@link
+ *       Resolver}), of the entry's {@link #path physical path}, with {@link #openFlags}.
+ *   <li>No descriptor of a file or directory is kept beyond the call that opened it, except those
+ *       of files the caller opened: a kept descriptor follows its file wherever another process
+ *       moves it, out of the root too, and a race-free check that it still lies beneath the root is
+ *       itself an open.
+ *   <li>Where a watcher runs, a directory is watched ({@link #watch}) before a call looks into it,
+ *       so that no change after that call goes unreported.
+ * </ul>
+ *
+ * <p>This class is shared between jvfs's own native backends; it is not an API for applications,
+ * which use {@link PosixBackend}. Thread-safe.
+ */
+public final class PosixRoot {
+  private static final byte[] EMPTY = new byte[0];
+
+  /** What a node's {@code statx} asks for. */
+  static final int STATX_MASK = Linux.STATX_BASIC_STATS | Linux.STATX_BTIME;
+
+  private final PosixNative nat = PosixNative.get();
+  private final PosixOptions options;
+  private final int rootFd;
+  private final PosixNode rootNode;
+  private final Resolver resolver;
+  final IoPool pool;
+  private final FdCounter counter = new FdCounter();
+  private final Set<PosixFile> openFiles = ConcurrentHashMap.newKeySet();
+  private volatile @Nullable InotifyWatcher watcher;
+  private volatile boolean closed;
+
+  /** Opens the root named by {@code options} and starts its IO pool. */
+  PosixRoot(PosixOptions options) throws IOException {
+    this.options = options;
+    byte[] root = options.root().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8);
+    int fd = nat.openat(Linux.AT_FDCWD, root, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+    if (fd < 0) {
+      throw new IOException(
+          "cannot open the root " + options.root() + ": " + PosixErrors.of(fd).getMessage());
+    }
+    this.rootFd = fd;
+    try {
+      this.resolver = new Resolver(fd, Resolver.choose(fd, options.resolveMode()));
+      Statx s = new Statx();
+      PosixErrors.check(nat.statx(fd, EMPTY, AT_EMPTY_PATH, STATX_MASK, s));
+      this.rootNode = new PosixNode(s.dev, s.ino, EMPTY);
+    } catch (BackendException e) {
+      nat.close(fd);
+      throw new IOException("cannot use the root " + options.root() + ": " + e.getMessage(), e);
+    }
+    this.pool = new IoPool(options.ioThreads(), options.queueCapacity());
+  }
+
+  /** Returns the root's {@code O_PATH} descriptor, open until {@link #close()}. */
+  public int descriptor() {
+    return rootFd;
+  }
+
+  /** Returns how resolution is confined. */
+  public ResolveMode resolveMode() {
+    return resolver.mode();
+  }
+
+  /** Returns the root directory's node. */
+  public Node rootNode() {
+    return rootNode;
+  }
+
+  /**
+   * Returns the {@code open_how.resolve} of a confined {@code openat2} from {@link #descriptor()}:
+   * {@code RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS}, plus {@code
+   * RESOLVE_CACHED} (fail with EAGAIN rather than block on IO, Linux 5.12) if {@code cachedOnly}.
+   */
+  public static long resolveFlags(boolean cachedOnly) {
+    return cachedOnly ? Resolver.CONFINED | Linux.RESOLVE_CACHED : Resolver.CONFINED;
+  }
+
+  /** Returns {@code flags} as every confined open passes them: with O_NOFOLLOW and O_CLOEXEC. */
+  public static int openFlags(int flags) {
+    return flags | Linux.O_NOFOLLOW | O_CLOEXEC;
+  }
+
+  /**
+   * Returns the physical path from the root of entry {@code name} of {@code dir} (relative, no
+   * symbolic link, no {@code ..}): what a confined {@code openat2} from {@link #descriptor()}
+   * resolves.
+   */
+  public byte[] path(Node dir, Name name) {
+    return node(dir).child(name);
+  }
+
+  /** Returns the node of entry {@code name} of {@code dir}, whose {@code statx} is {@code s}. */
+  public Node node(Statx s, Node dir, Name name) {
+    return new PosixNode(s.dev, s.ino, node(dir).child(name));
+  }
+
+  /** Returns {@code n} as a node of this root's backends. */
+  static PosixNode node(Node n) {
+    if (n instanceof PosixNode p) {
+      return p;
+    }
+    throw new IllegalArgumentException("not a node of a posix backend: " + n);
+  }
+
+  /** Returns true once {@link #close()} began. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  // ---- resolution ----
+
+  /** A syscall on a directory's descriptor. */
+  interface DirTask<T> {
+    T run(int dirFd) throws Exception;
+  }
+
+  /**
+   * Runs {@code task} with a descriptor of the directory at {@code path}, opened for it from the
+   * root ({@link Resolver#openDirectory}) and closed after it. Blocks.
+   */
+  <T> T inDir(byte[] path, DirTask<T> task) throws Exception {
+    if (path.length == 0) {
+      return task.run(rootFd);
+    }
+    int fd = resolver.openDirectory(path);
+    try {
+      return task.run(fd);
+    } finally {
+      nat.close(fd);
+    }
+  }
+
+  /** Runs {@code task} in the directory {@code dir}, watching it first where a watcher runs. */
+  <T> T inWatchedDir(PosixNode dir, DirTask<T> task) throws Exception {
+    return inDir(
+        dir.path,
+        fd -> {
+          InotifyWatcher w = watcher;
+          if (w != null) {
+            w.ensureWatched(dir, fd);
+          }
+          return task.run(fd);
+        });
+  }
+
+  /**
+   * Opens {@code name} in the directory {@code d}, confined, never following a final symbolic link.
+   * Under {@link ResolveMode#OPENAT2} this is one {@code openat2} of the whole path from the root:
+   * the kernel resolves a path of a few components from the root as fast as one name from a held
+   * descriptor. Under {@link ResolveMode#WALK}, an {@code openat} of the name from the directory's
+   * descriptor, walked to from the root.
+   *
+   * @param cachedOnly fail with EAGAIN rather than block on the resolution (see {@link Placement});
+   *     under WALK always EAGAIN then
+   * @return the descriptor, or -errno
+   * @throws BackendException if the directory's descriptor cannot be had (WALK)
+   */
+  int openChild(PosixNode d, Name name, int flags, int mode, boolean cachedOnly) throws Exception {
+    if (resolver.mode() == ResolveMode.OPENAT2) {
+      return resolver.openPath(d.path, name.bytes(), flags, mode, cachedOnly);
+    }
+    if (cachedOnly) {
+      return -Linux.EAGAIN;
+    }
+    return inDir(d.path, fd -> resolver.openName(fd, name.bytes(), flags, mode));
+  }
+
+  /** Returns true if a confined {@code openat2} from the root takes {@code RESOLVE_CACHED}. */
+  boolean resolvesCached() {
+    return resolver.mode() == ResolveMode.OPENAT2 && resolver.cachedResolution();
+  }
+
+  // ---- watching ----
+
+  /**
+   * Starts inotify: every directory looked into from now on is watched, and changes to its entries
+   * are reported to {@code sink}. The root is watched at once.
+   *
+   * @throws IllegalStateException if already watching, or inotify cannot start
+   */
+  synchronized void startWatching(Invalidations sink) {
+    if (watcher != null) {
+      throw new IllegalStateException("already watching");
+    }
+    try {
+      InotifyWatcher w = new InotifyWatcher(sink, options.maxWatches());
+      w.ensureWatched(rootNode, rootFd);
+      watcher = w;
+    } catch (BackendException e) {
+      throw new IllegalStateException("inotify: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes sure that the watcher, where one runs, watches {@code dir} before a call looks into it;
+   * opens the directory's descriptor for that only the first time. Blocks.
+   */
+  public void watch(Node dir) throws Exception {
+    PosixNode d = node(dir);
+    InotifyWatcher w = watcher;
+    if (w != null && !w.isWatched(d)) {
+      inDir(
+          d.path,
+          fd -> {
+            w.ensureWatched(d, fd);
+            return null;
+          });
+    }
+  }
+
+  /** Returns true if nothing watches, or {@code dir} is watched already: {@link #watch} is free. */
+  public boolean isWatched(Node dir) {
+    InotifyWatcher w = watcher;
+    return w == null || w.isWatched(node(dir));
+  }
+
+  // ---- open files ----
+
+  /**
+   * Takes over the descriptor of a file opened for a caller, with its {@code statx}, as a {@link
+   * PosixFile}; closes it if the backend is closed meanwhile.
+   */
+  PosixFile adopt(int fd, PosixNode node, Placement placement) throws BackendException {
+    PosixFile[] self = new PosixFile[1];
+    PosixFile file =
+        new PosixFile(node, new FdRef(fd, counter), placement, () -> openFiles.remove(self[0]));
+    self[0] = file;
+    openFiles.add(file);
+    if (closed) {
+      file.close();
+      throw new BackendException(Errno.EBADF, "backend closed");
+    }
+    return file;
+  }
+
+  /** Returns true if as many files are open as {@link PosixOptions#maxOpenFiles()} allows. */
+  boolean openFilesFull() {
+    return openFiles.size() >= options.maxOpenFiles();
+  }
+
+  /** Returns the descriptors held now, besides the root's. */
+  int heldDescriptors() {
+    return counter.open();
+  }
+
+  /** Fails a call made after {@link #close()}. */
+  static <T> CompletableFuture<T> closedFailure() {
+    return CompletableFuture.failedFuture(new ClosedFileSystemException());
+  }
+
+  /** Closes open files, the watcher, the IO pool and the root descriptor. Idempotent. */
+  void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    InotifyWatcher w = watcher;
+    if (w != null) {
+      w.close();
+    }
+    pool.close();
+    for (PosixFile f : openFiles) {
+      f.close();
+    }
+    openFiles.clear();
+    nat.close(rootFd);
+  }
+}
