@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -91,29 +92,42 @@ final class DentryCache {
 
   /** Makes a cache whose TTL expiry reads time from {@code ticker}; tests pass a fake one. */
   DentryCache(boolean enabled, long maxPositive, long maxNegative, Ticker ticker) {
+    this(enabled, maxPositive, maxNegative, ticker, Runnable::run);
+  }
+
+  /**
+   * Makes a cache that runs Caffeine's maintenance (eviction, expiry, removal listeners) on {@code
+   * maintenance}. Production uses the calling thread; the Lincheck checks pass one explicitly, so
+   * that a change of the production executor cannot move maintenance onto threads the model
+   * checker does not control.
+   */
+  DentryCache(
+      boolean enabled, long maxPositive, long maxNegative, Ticker ticker, Executor maintenance) {
     this.enabled = enabled;
     this.positive =
-        cache(maxPositive, ticker, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
+        cache(maxPositive, ticker, maintenance, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
             .removalListener((DentryKey k, Dentry v, RemovalCause cause) -> unindex(v))
             .build();
     this.negative =
-        cache(maxNegative, ticker, (DentryKey k, Negative n) -> n.mount.ttlNanos)
+        cache(maxNegative, ticker, maintenance, (DentryKey k, Negative n) -> n.mount.ttlNanos)
             .evictionListener((k, v, cause) -> evictions.increment())
             .build();
-    this.attributes = cache(maxPositive, ticker, (AttrKey k, Attrs a) -> a.mount.ttlNanos).build();
+    this.attributes =
+        cache(maxPositive, ticker, maintenance, (AttrKey k, Attrs a) -> a.mount.ttlNanos).build();
   }
 
   /**
    * Returns a builder of a cache of at most {@code maximumSize} entries that expire by {@code ttl}
-   * (see {@link #expiry}) and does its maintenance on the calling thread.
+   * (see {@link #expiry}) and does its maintenance on {@code maintenance}.
    */
-  private static <K, V> Caffeine<K, V> cache(long maximumSize, Ticker ticker, Ttl<K, V> ttl) {
+  private static <K, V> Caffeine<K, V> cache(
+      long maximumSize, Ticker ticker, Executor maintenance, Ttl<K, V> ttl) {
     return Caffeine.newBuilder()
         .maximumSize(maximumSize)
         .ticker(ticker)
         .expireAfter(expiry(ttl))
-        .executor(Runnable::run);
+        .executor(maintenance);
   }
 
   private interface Ttl<K, V> {
