@@ -98,8 +98,8 @@ final class DentryCache {
   /**
    * Makes a cache that runs Caffeine's maintenance (eviction, expiry, removal listeners) on {@code
    * maintenance}. Production uses the calling thread; the Lincheck checks pass one explicitly, so
-   * that a change of the production executor cannot move maintenance onto threads the model
-   * checker does not control.
+   * that a change of the production executor cannot move maintenance onto threads the model checker
+   * does not control.
    */
   DentryCache(
       boolean enabled, long maxPositive, long maxNegative, Ticker ticker, Executor maintenance) {
@@ -248,7 +248,12 @@ final class DentryCache {
                   putPositive(key, d);
                   negative.invalidate(key);
                 } else {
+                  // No mutation through the cache completed since the load began, so a cached
+                  // positive entry is older than this answer (a delete whose backend call is done
+                  // but whose cache update is not): left in place, peek would report a HIT for the
+                  // name this load just found absent.
                   negative.put(key, new Negative(dir.mount));
+                  positive.invalidate(key);
                 }
               }
             }
