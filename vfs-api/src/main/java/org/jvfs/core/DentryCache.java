@@ -432,9 +432,15 @@ final class DentryCache {
     Dentry.DirState second = fromDir.id <= toDir.id ? toDir.dirState() : fromDir.dirState();
     synchronized (first) {
       synchronized (second) {
+        // The caller resolved the moved dentry before it read the generations: if the source was
+        // replaced in between (deleted and made anew), the backend moved the new node, and
+        // re-keying the old dentry would bind the target to a node that is gone. The cached
+        // dentry of the source tells: a replacement through the VFS put a new one there.
+        Dentry source = positive.getIfPresent(from);
         boolean alone =
             fromDir.dirState().generation == fromGeneration
-                && toDir.dirState().generation == toGeneration;
+                && toDir.dirState().generation == toGeneration
+                && (!stableNodes || (source != null && source.id == moved.id));
         fromDir.dirState().generation++;
         if (second != first) {
           toDir.dirState().generation++;

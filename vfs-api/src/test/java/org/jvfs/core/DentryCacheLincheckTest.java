@@ -139,10 +139,7 @@ public class DentryCacheLincheckTest {
   public String stat(@Param(name = LOC) int loc) {
     Dentry parent = dirOf(loc);
     Name name = nameOf(loc);
-    Object answer = cache.peek(parent, name);
-    if (answer == null) {
-      answer = cache.load(parent, name, () -> backend.lookup(parent.node, name)).join();
-    }
+    Object answer = resolve(parent, name);
     if (answer == DentryCache.ABSENT) {
       return ABSENT;
     }
@@ -209,7 +206,8 @@ public class DentryCacheLincheckTest {
   }
 
   /**
-   * Renames without replacing, as {@code Mover}: resolve both, read generations, rename, record.
+   * Renames without replacing, as {@code Mover}: resolve both names through the cache (as its walk
+   * does), read the generations, rename, record.
    */
   @Operation
   public String rename(@Param(name = LOC) int from, @Param(name = LOC) int to) {
@@ -217,17 +215,16 @@ public class DentryCacheLincheckTest {
     Name fromName = nameOf(from);
     Dentry toDir = dirOf(to);
     Name toName = nameOf(to);
-    NodeInfo source = backend.lookup(fromDir.node, fromName).toCompletableFuture().join();
-    if (source == null) {
+    Object source = resolve(fromDir, fromName);
+    if (source == DentryCache.ABSENT) {
       return FAILED;
     }
     if (from == to) {
       return DONE;
     }
-    if (backend.lookup(toDir.node, toName).toCompletableFuture().join() != null) {
+    if (resolve(toDir, toName) != DentryCache.ABSENT) {
       return FAILED;
     }
-    Dentry moved = cache.newDentry(fromDir, fromName, source);
     long fromGeneration = cache.generation(fromDir);
     long toGeneration = cache.generation(toDir);
     Errno errno = errno(backend.rename(fromDir.node, fromName, toDir.node, toName, false));
@@ -239,8 +236,24 @@ public class DentryCacheLincheckTest {
       return FAILED;
     }
     cache.renamed(
-        fromDir, fromName, toDir, toName, moved, null, true, fromGeneration, toGeneration);
+        fromDir,
+        fromName,
+        toDir,
+        toName,
+        (Dentry) source,
+        null,
+        true,
+        fromGeneration,
+        toGeneration);
     return DONE;
+  }
+
+  /** Resolves a name as the walk does: the cached answer, else a load. */
+  private Object resolve(Dentry parent, Name name) {
+    Object answer = cache.peek(parent, name);
+    return answer != null
+        ? answer
+        : cache.load(parent, name, () -> backend.lookup(parent.node, name)).join();
   }
 
   /** Forgets a name, as the VFS does after a mutation whose outcome it cannot tell. */
@@ -386,6 +399,11 @@ public class DentryCacheLincheckTest {
               List.of(actor("create", 0)),
               List.of(actor("rename", 0, 2)),
               List.of(actor("create", 0))),
+          // The source is replaced between the rename's resolution and its backend call.
+          race(
+              List.of(actor("create", 0), actor("append", 0)),
+              List.of(actor("rename", 0, 2)),
+              List.of(actor("delete", 0), actor("create", 0))),
           // Changes behind the cache's back, read once reported (see createOutside).
           race(
               List.of(actor("load", 0)),
