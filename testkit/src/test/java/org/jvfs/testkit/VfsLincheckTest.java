@@ -51,6 +51,15 @@ import org.jvfs.spi.NodeInfo;
  * reports {@code failed} for both of its refusals: the VFS, as the JDK, reads the source and then
  * the target, so "absent source" and "existing target" are each true at some instant but not always
  * together.
+ *
+ * <p>Scope. A VFS operation runs far more code than a cache call, so the model checker affords few
+ * invocations here; it checks the operations end to end, while the races of the cache's own
+ * protocol are explored in depth by {@code DentryCacheLincheckTest}. Stress mode runs the same
+ * scenarios on real threads (it found the rename of a replaced source binding the target to the
+ * deleted node, which the cache check now covers in both modes).
+ *
+ * <p>The memory backend reads a fixed clock, and the VFS's caches do their maintenance on the
+ * calling thread (the production default), so the model checker controls every thread.
  */
 @Param(name = VfsLincheckTest.PATH, gen = IntGen.class, conf = "0:2")
 public class VfsLincheckTest {
