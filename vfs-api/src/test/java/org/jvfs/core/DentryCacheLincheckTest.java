@@ -43,8 +43,19 @@ import org.jvfs.spi.OpenFlags;
  * follows the VFS's protocol: read the directory's generation, call the backend, then tell the
  * cache ({@code added}, {@code removed}, {@code renamed}, {@code forget}), as {@code FileOps},
  * {@code TreeOps} and {@code Mover} do; an append invalidates the node's attributes after the
- * write, as {@code VfsFile} does. Loads go through {@link DentryCache#load}; the mount drop is
- * {@link DentryCache#invalidateMount}.
+ * write, as {@code VfsFile} does. Loads go through {@link DentryCache#load}; {@link #stat} and
+ * {@link #rename} resolve names as the walk does (peek, else load). {@link #forget} and {@link
+ * #dropMount} change nothing in the tree, so the specification ignores them; they check that
+ * forgetting never makes the cache wrong. Changes behind the cache's back followed by a watch
+ * report ({@link #createOutside}, {@link #deleteOutside}) run only in the targeted races.
+ *
+ * <p>Random scenarios meet a given race only now and then, so {@link #RACES} adds the design's
+ * races as fixed scenarios to both modes; the model checker tries their interleavings, and with
+ * Caffeine and the memory backend as atomic steps it spends its switches on the cache's protocol.
+ * Each of these was caught by the model checker when planted: a load inserting without the
+ * generation check, an attribute put without the epoch check, a load inserting across a mount drop,
+ * a remove, rename or forget leaving an entry behind, and a mutation asserting its answer after
+ * another mutation of the directory.
  *
  * <p>The nonblocking read and the sequential specification. {@link #lookupNow} answers as {@code
  * VfsCore.lookupNow} does: a cached dentry with cached attributes is a HIT (reported as its size),
