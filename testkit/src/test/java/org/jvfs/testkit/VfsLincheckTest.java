@@ -167,8 +167,8 @@ public class VfsLincheckTest {
             .actorsPerThread(3)
             .actorsBefore(2)
             .actorsAfter(1)
-            .iterations(10)
-            .invocationsPerIteration(500);
+            .iterations(5)
+            .invocationsPerIteration(300);
     for (ExecutionScenario race : RACES) {
       options.addCustomScenario(race);
     }
@@ -184,8 +184,8 @@ public class VfsLincheckTest {
             .actorsPerThread(3)
             .actorsBefore(2)
             .actorsAfter(1)
-            .iterations(5)
-            .invocationsPerIteration(50)
+            .iterations(3)
+            .invocationsPerIteration(30)
             .addGuarantee(forClasses(Sizes.class.getName()).allMethods().ignore())
             // As in DentryCacheLincheckTest: Caffeine and the memory backend are atomic steps, so
             // the model checker spends its switches on the VFS core.

@@ -338,8 +338,8 @@ public class DentryCacheLincheckTest {
             .actorsPerThread(3)
             .actorsBefore(2)
             .actorsAfter(1)
-            .iterations(10)
-            .invocationsPerIteration(500);
+            .iterations(5)
+            .invocationsPerIteration(300);
     for (ExecutionScenario race : RACES) {
       options.addCustomScenario(race);
     }
@@ -355,7 +355,7 @@ public class DentryCacheLincheckTest {
             .actorsPerThread(3)
             .actorsBefore(2)
             .actorsAfter(1)
-            .iterations(10)
+            .iterations(5)
             .invocationsPerIteration(100)
             .addGuarantee(forClasses(Sizes.class.getName()).allMethods().ignore())
             // Caffeine checks its own caches with Lincheck, and the memory backend runs every call
