@@ -160,7 +160,12 @@ public class DentryCacheLincheckTest {
       return Spec.size(Sizes.of(cached));
     }
     long epoch = cache.attributeEpoch();
-    NodeAttributes loaded = backend.attributes(d.node).toCompletableFuture().join();
+    CompletableFuture<NodeAttributes> fetched = backend.attributes(d.node).toCompletableFuture();
+    if (errno(fetched) == Errno.ENOENT) {
+      // The file was deleted after the name resolved: absent now, as VfsCore.stat reports it.
+      return ABSENT;
+    }
+    NodeAttributes loaded = fetched.join();
     cache.putAttributes(mount, d.node, loaded, epoch);
     return Spec.size(Sizes.of(loaded));
   }
