@@ -327,7 +327,12 @@ final class DentryCache {
                   putPositive(key, d);
                   negative.invalidate(key);
                 } else {
+                  // No mutation through the cache completed since the load began, so a cached
+                  // positive entry is older than this answer (a delete whose backend call is done
+                  // but whose cache update is not): left in place, peek would report a HIT for the
+                  // name this load just found absent.
                   negative.put(key, new Negative(dir.mount));
+                  positive.invalidate(key);
                 }
               }
             }
@@ -378,7 +383,7 @@ final class DentryCache {
 
   /**
    * Caches attributes fetched after {@code epoch} was read, unless the node's attributes (or those
-   * of a node sharing its stripe) were invalidated since.
+   * of a node sharing its stripe, or the whole mount's) were invalidated since.
    */
   void putAttributes(Mount mount, Node node, NodeAttributes attrs, long epoch) {
     if (!enabled) {
@@ -389,7 +394,11 @@ final class DentryCache {
     attributes
         .asMap()
         .compute(
-            key, (k, old) -> attributeTicks.get(stripe) <= epoch ? new Attrs(mount, attrs) : old);
+            key,
+            (k, old) ->
+                attributeTicks.get(stripe) <= epoch && mount.dropTick() <= epoch
+                    ? new Attrs(mount, attrs)
+                    : old);
   }
 
   /** Forgets a node's attributes after a change; later loads that started earlier are refused. */
@@ -797,14 +806,11 @@ final class DentryCache {
   void invalidateMount(Mount mount) {
     // Count the drop before sweeping: a load that inserts before the count changes is swept (the
     // sweep starts after the count and sees every entry present when it starts); a load that
-    // inserts after sees the new count and takes its answer out again. Attribute puts check their
-    // stripe's tick inside compute, so ticking every stripe first refuses the ones that started
-    // before (an overflow is rare; STRIPES atomic updates are cheap next to the sweep).
+    // inserts after sees the new count and takes its answer out again. Attribute puts check the
+    // mount's drop tick inside compute, as they check their stripe's: one that started before the
+    // drop and puts after it is refused.
     mount.countDrop();
-    long t = clock.incrementAndGet();
-    for (int i = 0; i < STRIPES; i++) {
-      attributeTicks.accumulateAndGet(i, t, Math::max);
-    }
+    mount.dropTick(clock.incrementAndGet());
     positive.asMap().values().removeIf(d -> d.mount == mount);
     negative.asMap().values().removeIf(n -> n.mount == mount);
     attributes.asMap().values().removeIf(a -> a.mount == mount);

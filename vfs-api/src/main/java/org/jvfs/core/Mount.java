@@ -61,6 +61,17 @@ final class Mount {
     drops.incrementAndGet();
   }
 
+  /** The cache clock's tick at this mount's last whole-cache drop; see DentryCache. */
+  private volatile long dropTick;
+
+  long dropTick() {
+    return dropTick;
+  }
+
+  void dropTick(long tick) {
+    dropTick = tick;
+  }
+
   boolean has(Capability c) {
     return capabilities.contains(c);
   }

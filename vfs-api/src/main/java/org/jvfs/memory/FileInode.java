@@ -134,6 +134,16 @@ final class FileInode extends Inode {
     }
   }
 
+  /** Returns true once the file was freed (no links and no open files left). */
+  boolean freed() {
+    lock.readLock().lock();
+    try {
+      return freed;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Counts a close, and frees the content if the file has no links left. */
   void closed() {
     lock.writeLock().lock();

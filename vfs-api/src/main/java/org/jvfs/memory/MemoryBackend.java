@@ -143,7 +143,17 @@ public final class MemoryBackend implements Backend {
   @Override
   public CompletionStage<NodeAttributes> attributes(Node node) {
     checkNotNull(node, "node");
-    return read(() -> inode(node).attributes());
+    return read(
+        () -> {
+          Inode inode = inode(node);
+          if (inode instanceof FileInode f && f.freed()) {
+            // Its content is gone, so its size would be one the file never had: a stat that
+            // resolved the name just before the last unlink would report "exists, size 0". No
+            // name and no open file leads here any more; as a stale handle, it is absent.
+            throw new BackendException(Errno.ENOENT);
+          }
+          return inode.attributes();
+        });
   }
 
   @Override

@@ -427,6 +427,18 @@ class DentryCacheTest {
     assertThat(cache.peek(root, Name.of("f"))).isNull();
   }
 
+  @Test
+  void invalidateMount_refusesAttributesFetchedBeforeIt() {
+    NodeInfo f = makeFile("f");
+    long before = cache.attributeEpoch();
+    cache.invalidateMount(mount);
+    cache.putAttributes(mount, f.node(), f.attributes(), before);
+    assertThat(cache.peekAttributes(mount, f.node())).isNull();
+    long after = cache.attributeEpoch();
+    cache.putAttributes(mount, f.node(), f.attributes(), after);
+    assertThat(cache.peekAttributes(mount, f.node())).isEqualTo(f.attributes());
+  }
+
   private NodeInfo makeDirectory(String name) {
     return backend
         .createDirectory(backend.root(), Name.of(name), null)
