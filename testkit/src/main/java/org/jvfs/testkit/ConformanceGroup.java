@@ -54,6 +54,11 @@ abstract class ConformanceGroup {
         kit.has(feature), () -> "skipped: the file system lacks feature " + feature);
   }
 
+  /** Returns true if the file system under test shows the release-dependent {@code difference}. */
+  final boolean kitShows(JdkDifference difference) {
+    return kit.shows(difference);
+  }
+
   /** Returns true if the file system under test has {@code feature}. */
   final boolean kitHas(Feature feature) {
     return kit.has(feature);

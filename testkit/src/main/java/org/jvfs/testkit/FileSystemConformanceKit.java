@@ -78,6 +78,17 @@ public abstract class FileSystemConformanceKit {
     return EnumSet.noneOf(Feature.class);
   }
 
+  /**
+   * Returns the release-dependent behaviours of the JDK's default provider that the file system
+   * under test shows. The default is none: JDK 17's provider's behaviour, which jvfs keeps on every
+   * JDK. The kit's run on the default provider returns {@link JdkDifference#ofRunningJdk()}.
+   *
+   * @return the differences, never null; the kit does not modify it
+   */
+  protected Set<JdkDifference> jdkDifferences() {
+    return EnumSet.noneOf(JdkDifference.class);
+  }
+
   @BeforeEach
   final void createRoot() throws Exception {
     root = newRoot();
@@ -101,6 +112,10 @@ public abstract class FileSystemConformanceKit {
 
   final boolean has(Feature feature) {
     return features().contains(feature);
+  }
+
+  final boolean shows(JdkDifference difference) {
+    return jdkDifferences().contains(difference);
   }
 
   /**

@@ -26,6 +26,11 @@ class DefaultFileSystemConformanceTest extends FileSystemConformanceKit {
     return FEATURES;
   }
 
+  @Override
+  protected Set<JdkDifference> jdkDifferences() {
+    return JdkDifference.ofRunningJdk();
+  }
+
   /**
    * Everything the Linux default provider supports; birth time only where the JDK and the file
    * system report one (statx), which a probe decides.
