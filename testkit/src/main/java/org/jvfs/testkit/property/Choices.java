@@ -31,6 +31,7 @@ public final class Choices {
   private final @Nullable SplittableRandom random;
   private final long[] prefix;
   private long[] values = new long[64];
+  private long[] bounds = new long[64];
   private int size;
   private final List<Tape.Span> spans = new ArrayList<>();
   private final List<Integer> open = new ArrayList<>();
@@ -87,7 +88,9 @@ public final class Choices {
     }
     if (size == values.length) {
       values = java.util.Arrays.copyOf(values, size * 2);
+      bounds = java.util.Arrays.copyOf(bounds, size * 2);
     }
+    bounds[size] = bound;
     values[size++] = v;
     return v;
   }
@@ -123,7 +126,10 @@ public final class Choices {
 
   /** Returns the choices drawn so far, with their spans. */
   Tape tape() {
-    return new Tape(java.util.Arrays.copyOf(values, size), List.copyOf(spans));
+    return new Tape(
+        java.util.Arrays.copyOf(values, size),
+        java.util.Arrays.copyOf(bounds, size),
+        List.copyOf(spans));
   }
 
   /**

@@ -12,10 +12,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Shrinks a failing case by simplifying its {@link Tape}: deletes runs of actions (halving the run
  * length down to one), then single spans of any depth, then sets spans to zero, then lowers each
- * choice (to zero, else by bisection), and starts over while anything got simpler. A candidate is
- * kept if its case still fails with the same class of exception and its recorded tape is simpler
- * (see {@link Tape#simplerThan}). Stops at a fixed point or when its budget of runs or time is
- * spent. Not thread-safe.
+ * choice (to zero, else by bisection), and starts over while anything got simpler. At that fixed
+ * point, a short chain gets one more pass: delete an action and change one later choice of a small
+ * bound to any other value (an action that only made a file for a later one goes, and the later one
+ * picks a file that already exists), starting over if that helps. A candidate is kept if its case
+ * still fails with the same class of exception and its recorded tape is simpler (see {@link
+ * Tape#simplerThan}). Stops at a fixed point or when its budget of runs or time is spent. Not
+ * thread-safe.
  */
 final class Shrinker {
 
@@ -47,8 +50,90 @@ final class Shrinker {
       progress |= eachSpan(s -> best.without(s.start(), s.end()));
       progress |= eachSpan(s -> best.zeroed(s.start(), s.end()));
       progress |= lowerChoices();
+      if (!progress) {
+        progress = deleteAndAdjust();
+      }
     }
     return best;
+  }
+
+  /** Chains of at most this many actions get the {@link #deleteAndAdjust} pass. */
+  static final int ADJUST_MAX_ACTIONS = 8;
+
+  /** Choices whose bound is at most this are tried at every value by {@link #deleteAndAdjust}. */
+  static final long ADJUST_MAX_BOUND = 16;
+
+  /**
+   * Deletes one top-level span and changes one choice after it to another value below its (small)
+   * bound; keeps the first such candidate that still fails.
+   */
+  private boolean deleteAndAdjust() {
+    List<Tape.Span> top = topLevel();
+    if (top.size() > ADJUST_MAX_ACTIONS) {
+      return false;
+    }
+    for (int i = top.size() - 1; i >= 0 && !spent(); i--) {
+      Tape.Span gone = top.get(i);
+      long[] values = best.without(gone.start(), gone.end());
+      long[] bounds = withoutBounds(gone);
+      List<Integer> small = new ArrayList<>();
+      for (int j = gone.start(); j < values.length; j++) {
+        if (bounds[j] <= ADJUST_MAX_BOUND) {
+          small.add(j);
+        }
+      }
+      // One choice changed, then (on the shortest chains) two.
+      for (int j : small) {
+        if (adjust(values, bounds, j, -1)) {
+          return true;
+        }
+      }
+      if (top.size() <= ADJUST_PAIRS_MAX_ACTIONS) {
+        for (int a = 0; a < small.size(); a++) {
+          for (int b = a + 1; b < small.size(); b++) {
+            if (adjust(values, bounds, small.get(a), small.get(b))) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Chains of at most this many actions also get two choices changed at once. */
+  static final int ADJUST_PAIRS_MAX_ACTIONS = 5;
+
+  /**
+   * Tries {@code values} with choice {@code j} (and {@code k}, unless negative) set to every other
+   * value below its bound; returns true at the first candidate that fails and is simpler.
+   */
+  private boolean adjust(long[] values, long[] bounds, int j, int k) {
+    long kBound = k < 0 ? 1 : bounds[k];
+    for (long v = 0; v < bounds[j] && !spent(); v++) {
+      for (long w = 0; w < kBound && !spent(); w++) {
+        if (v == values[j] || (k >= 0 && w == values[k])) {
+          continue;
+        }
+        long[] candidate = values.clone();
+        candidate[j] = v;
+        if (k >= 0) {
+          candidate[k] = w;
+        }
+        if (tryValues(candidate)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private long[] withoutBounds(Tape.Span gone) {
+    long[] b = best.bounds();
+    long[] out = new long[b.length - (gone.end() - gone.start())];
+    System.arraycopy(b, 0, out, 0, gone.start());
+    System.arraycopy(b, gone.end(), out, gone.start(), b.length - gone.end());
+    return out;
   }
 
   /** Returns how many cases the shrinker ran. */

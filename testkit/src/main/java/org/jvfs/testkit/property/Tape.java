@@ -9,12 +9,24 @@ import java.util.List;
  * at its first difference.
  *
  * @param values the choices, in the order drawn
+ * @param bounds the bound of each choice's draw (a choice is below its bound)
  * @param spans the closed spans, innermost first
  */
-record Tape(long[] values, List<Span> spans) {
+record Tape(long[] values, long[] bounds, List<Span> spans) {
 
   /** The empty tape: every draw reads zero. */
   static final Tape EMPTY = new Tape(new long[0], List.of());
+
+  /** A tape to replay, whose bounds are not known (taken as unbounded). */
+  Tape(long[] values, List<Span> spans) {
+    this(values, unbounded(values.length), spans);
+  }
+
+  private static long[] unbounded(int n) {
+    long[] b = new long[n];
+    Arrays.fill(b, Long.MAX_VALUE);
+    return b;
+  }
 
   /**
    * One span of a tape.

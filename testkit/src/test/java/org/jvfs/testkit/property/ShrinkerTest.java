@@ -40,6 +40,36 @@ class ShrinkerTest {
     assertThat(s.runs()).isPositive().isLessThanOrEqualTo(1000);
   }
 
+  /** Fails when a list of 0..3 has two or more elements and its last equals its length. */
+  private static Tape lastIsLength(long[] values) {
+    Choices c = Choices.replay(new Tape(values, List.of()));
+    List<Integer> l = Gen.ints(0, 3).list(0, 5).next(c);
+    return l.size() >= 2 && l.get(l.size() - 1) == l.size() ? c.tape() : null;
+  }
+
+  @Test
+  void shrink_deletesAnActionAndAdjustsALaterChoice_whereNeitherAloneFails() {
+    // [0, 0, 3]: deleting an element breaks it ([0, 3]) and 3 cannot be lowered alone; deleting
+    // one and setting the last to 2 keeps it failing, and shorter.
+    Choices c = Choices.generate(0);
+    for (int v : new int[] {0, 0, 3}) {
+      c.beginSpan();
+      c.draw(2, r -> 1);
+      c.draw(4, r -> v);
+      c.endSpan();
+    }
+    c.beginSpan();
+    c.draw(2, r -> 0);
+    c.endSpan();
+    Tape failing = c.tape();
+    assertThat(lastIsLength(failing.values())).isNotNull();
+
+    Tape best =
+        new Shrinker(failing, ShrinkerTest::lastIsLength, 1000, TimeUnit.SECONDS.toNanos(10))
+            .shrink();
+    assertThat(Gen.ints(0, 3).list(0, 5).next(Choices.replay(best))).containsExactly(0, 2);
+  }
+
   @Test
   void shrink_budgetOfZeroRuns_keepsTheOriginal() {
     Tape failing = new Tape(new long[] {1, 9, 1, 9, 1, 9, 0}, List.of());
