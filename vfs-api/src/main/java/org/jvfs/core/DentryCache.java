@@ -811,6 +811,31 @@ final class DentryCache {
   }
 
   /**
+   * Forgets every cached dentry of the directory {@code node} of {@code mount}, which orphans what
+   * is cached below each, and the directory's attributes: its changes will no longer be reported (a
+   * watching backend gave up its watch, or cannot watch it). Nothing else is dropped, but for the
+   * mount's root, which no entry names: then the whole mount's cache goes.
+   *
+   * <p>A load of the directory's name that races with this may still insert it, under a fresh id
+   * with nothing cached below: whatever is looked up in it then goes through the backend, which
+   * watches the directory again first, or reports it unwatched again. (A dentry re-keyed by a
+   * rename through the VFS at the same moment keeps its id and subtree; only a backend with {@link
+   * org.jvfs.spi.Capability#STABLE_NODES} is re-keyed, and the rename's own events in the parent,
+   * which a watching backend reports, drop the name afterwards.)
+   */
+  void forgetDirectory(Mount mount, Node node) {
+    if (node.equals(mount.root.node)) {
+      invalidateMount(mount);
+      return;
+    }
+    for (Dentry d : directoriesOf(mount, node)) {
+      // Removes exactly this value: a dentry cached under the same key since is a fresh load.
+      positive.asMap().remove(d.key(), d);
+    }
+    invalidateAttributes(mount, node);
+  }
+
+  /**
    * Returns the cached directory dentries of {@code mount} whose node is {@code node} (several
    * where a directory was reached through more than one path), from the index of directory
    * dentries: a pushed invalidation costs a hash lookup, not a scan of the cache. The answer may

@@ -7,8 +7,13 @@ import org.jspecify.annotations.Nullable;
  * reports changes made outside the VFS. The VFS drops what it cached about them; the next lookup
  * asks the backend again.
  *
- * <p>Implementations are thread-safe and never block: a backend may call them from its watcher
- * thread at any time, also concurrently with any operation.
+ * <p>A backend that watches directory by directory (inotify does) watches a directory before it
+ * answers a call that looks into it (a lookup, a listing, a create), so that no change after that
+ * call goes unreported; and where it stops watching a directory, or cannot watch it at all, it
+ * reports {@link #unwatched}, so that nothing stays cached where no report would come.
+ *
+ * <p>Implementations are thread-safe and never block: a backend may call them from any of its
+ * threads (its watcher thread, an IO thread) at any time, also concurrently with any operation.
  */
 public interface Invalidations {
 
@@ -18,6 +23,19 @@ public interface Invalidations {
    * own attributes changed.
    */
   void changed(Node dir, @Nullable Name name);
+
+  /**
+   * Reports that changes in directory {@code dir} are no longer reported (its watch was given up)
+   * or never will be (it cannot be watched): the VFS forgets every entry it cached in it, and with
+   * them everything below, and the directory's attributes; nothing else. Until the directory is
+   * watched again, nothing looked up in it stays cached beyond the call that looked it up: the
+   * backend reports this again for every call that looks into a directory it cannot watch.
+   *
+   * <p>The default reports an {@link #overflow()}, which drops more than needed but is never wrong.
+   */
+  default void unwatched(Node dir) {
+    overflow();
+  }
 
   /** Reports that changes were lost (an event queue overflowed): the VFS drops all it cached. */
   void overflow();

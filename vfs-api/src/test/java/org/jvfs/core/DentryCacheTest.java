@@ -461,6 +461,40 @@ class DentryCacheTest {
   }
 
   @Test
+  void forgetDirectory_dropsEveryDentryOfTheNode_andWhatIsBelow_andNothingElse() {
+    NodeInfo a = makeDirectory("a");
+    NodeInfo other = makeDirectory("other");
+    makeFileIn(a, "f");
+    Dentry da = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    cache.load(da, Name.of("f"), () -> lookupIn(a, "f")).join();
+    cache.load(da, Name.of("absent"), () -> lookupIn(a, "absent")).join();
+    Dentry dOther = (Dentry) cache.load(root, Name.of("other"), () -> lookup("other")).join();
+    cache.load(dOther, Name.of("x"), () -> lookupIn(other, "x")).join();
+    assertThat(cache.peekAttributes(mount, a.node())).isNotNull();
+
+    cache.forgetDirectory(mount, a.node());
+
+    assertThat(cache.peek(root, Name.of("a"))).isNull();
+    assertThat(cache.directoriesOf(mount, a.node())).isEmpty();
+    assertThat(cache.peekAttributes(mount, a.node())).isNull();
+    assertThat(cache.peek(root, Name.of("other"))).isSameAs(dOther);
+    assertThat(cache.peek(dOther, Name.of("x"))).isSameAs(DentryCache.ABSENT);
+    // Loaded again: a fresh id, with nothing cached below it.
+    Dentry again = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    assertThat(again.id).isNotEqualTo(da.id);
+    assertThat(cache.peek(again, Name.of("f"))).isNull();
+    assertThat(cache.peek(again, Name.of("absent"))).isNull();
+  }
+
+  @Test
+  void forgetDirectory_ofTheRoot_dropsTheMount() {
+    makeFile("f");
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    cache.forgetDirectory(mount, root.node);
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
+  }
+
+  @Test
   void peek_neverRunsCacheMaintenanceOnTheCallingThread() throws Exception {
     // Maintenance goes to a queue that only the test's maintenance thread runs.
     ConcurrentLinkedQueue<Runnable> maintenance = new ConcurrentLinkedQueue<>();

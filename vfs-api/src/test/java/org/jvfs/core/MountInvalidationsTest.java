@@ -149,4 +149,38 @@ class MountInvalidationsTest {
     backend.sink.get().changed(disk.root(), Name.of("d"));
     assertThat(core.lookupNow("/d", true).isHit()).isFalse();
   }
+
+  @Test
+  void unwatched_forgetsThatDirectoryAndItsSubtree_andNothingElse() {
+    core.tree().createDirectories("/a/b", java.util.List.of()).join();
+    core.tree().createDirectories("/c", java.util.List.of()).join();
+    core.files().write("/a/b/f", new byte[] {1}).join();
+    core.files().write("/a/g", new byte[] {1}).join();
+    core.files().write("/c/h", new byte[] {1}).join();
+    for (String p : new String[] {"/a/b/f", "/a/g", "/c/h", "/a/absent"}) {
+      core.lookup(p, true).join();
+    }
+    assertThat(core.lookupNow("/a/b/f", true).isHit()).isTrue();
+    assertThat(core.lookupNow("/a/absent", true).status()).isEqualTo(LookupResult.Status.ABSENT);
+
+    // a is no longer watched: another process changes it (no report comes).
+    Node a = dir("a");
+    backend.sink.get().unwatched(a);
+    disk.remove(a, Name.of("g"), false).toCompletableFuture().join();
+
+    for (String p : new String[] {"/a", "/a/b", "/a/b/f", "/a/g", "/a/absent"}) {
+      assertThat(core.lookupNow(p, true).status()).as(p).isEqualTo(LookupResult.Status.MISS);
+    }
+    assertThat(core.lookupNow("/c/h", true).isHit()).as("another directory").isTrue();
+    assertThat(core.lookup("/a/g", true).join().status()).isEqualTo(LookupResult.Status.ABSENT);
+    assertThat(core.lookup("/a/b/f", true).join().isHit()).isTrue();
+  }
+
+  @Test
+  void unwatched_ofTheRoot_dropsTheMount() {
+    core.files().write("/f", new byte[] {1}).join();
+    core.lookup("/f", true).join();
+    backend.sink.get().unwatched(disk.root());
+    assertThat(core.lookupNow("/f", true).status()).isEqualTo(LookupResult.Status.MISS);
+  }
 }
