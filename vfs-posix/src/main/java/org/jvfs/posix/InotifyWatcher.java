@@ -3,6 +3,9 @@ package org.jvfs.posix;
 import com.google.common.annotations.VisibleForTesting;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
@@ -48,13 +51,16 @@ import org.jvfs.spi.Name;
  *       reported unwatched on every call that looks into it: nothing looked up in it is cached
  *       beyond that call, and nothing else is dropped. The watch is tried again on the next call
  *       (the directory's mode may have changed).
- *   <li>{@code IN_IGNORED} forgets the watch, if it is still the one mapped: one for a watch the
- *       watcher removed itself finds nothing, its mappings went when it was removed. Watch
- *       descriptors are allocated cyclically ({@code idr_alloc_cyclic} in {@code
- *       fs/notify/inotify/inotify_user.c}), so a removed one is not handed out again before its
- *       {@code IN_IGNORED} is read; should the kernel hand out one that still maps to another
- *       directory, that directory is reported unwatched.
+ *   <li>{@code IN_IGNORED} for a watch the watcher did not remove (the directory was deleted, or
+ *       the file system under it unmounted: {@code IN_UNMOUNT}) reports the directory unwatched: no
+ *       event will come for it any more. One for a watch it removed itself is ignored: its mappings
+ *       went when it was removed. Watch descriptors are allocated cyclically ({@code
+ *       idr_alloc_cyclic} in {@code fs/notify/inotify/inotify_user.c}), so a removed one is not
+ *       handed out again before its {@code IN_IGNORED} is read; should the kernel hand out one that
+ *       still maps to another directory, that directory is reported unwatched.
  *   <li>{@code IN_Q_OVERFLOW} reports an overflow: events were lost, the VFS drops the mount.
+ *   <li>A name in an event that is not valid UTF-8 cannot be told from the names the VFS cached:
+ *       its directory is reported unwatched, so that every entry cached in it is looked up again.
  *   <li>The watcher thread polls the inotify descriptor with a timeout (100 ms) so that {@link
  *       #close()} can stop it without closing a descriptor under a blocked read.
  *   <li>Records are {@code struct inotify_event { int wd; u32 mask; u32 cookie; u32 len; char
@@ -236,6 +242,21 @@ final class InotifyWatcher implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Forgets the watch {@code wd} of {@code dir} that the kernel removed ({@code IN_IGNORED}), if it
+   * is still the one mapped, and reports the directory unwatched.
+   */
+  private void lost(int wd, PosixNode dir) {
+    synchronized (lock) {
+      if (!byWd.remove(wd, dir)) {
+        return; // given up by the watcher meanwhile, and maybe watched again under another wd
+      }
+      watched.remove(dir, wd);
+      order.remove(dir);
+    }
+    sink.unwatched(dir);
+  }
+
   private void run() {
     byte[] buf = new byte[64 * 1024];
     while (!closed) {
@@ -280,23 +301,33 @@ final class InotifyWatcher implements AutoCloseable {
         continue; // given up: the VFS dropped what it cached in the directory then
       }
       if ((mask & Linux.IN_IGNORED) != 0) {
-        synchronized (lock) {
-          if (byWd.remove(wd, dir)) {
-            watched.remove(dir, wd);
-            order.remove(dir);
-          }
-        }
+        lost(wd, dir);
         continue;
       }
-      String name = new String(buf, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8);
-      sink.changed(dir, name.isEmpty() ? null : name(name));
+      if (nameEnd == nameStart) {
+        sink.changed(dir, null);
+        continue;
+      }
+      Name name = name(buf, nameStart, nameEnd - nameStart);
+      if (name == null) {
+        sink.unwatched(dir); // a name the VFS may know by another string: forget them all
+      } else {
+        sink.changed(dir, name);
+      }
     }
   }
 
-  private static @Nullable Name name(String s) {
+  /** Returns the name in {@code buf}, or null if it is not valid UTF-8 or not a valid name. */
+  private static @Nullable Name name(byte[] buf, int off, int len) {
     try {
-      return Name.of(s);
-    } catch (InvalidPathException e) {
+      CharBuffer chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(buf, off, len));
+      return Name.of(chars.toString());
+    } catch (CharacterCodingException | InvalidPathException e) {
       return null;
     }
   }

@@ -264,6 +264,26 @@ class InotifyWatcherTest {
   }
 
   @Test
+  void aWatchedDirectoryDeletedByAnotherProcess_isReportedUnwatched_andCanBeWatchedAfresh()
+      throws Exception {
+    mkdirs("a");
+    InotifyWatcher w = watcher(10);
+    PosixNode root = watch(w, "");
+    PosixNode a = watch(w, "a");
+    Files.delete(dir.resolve("a"));
+    awaitReport("unwatched " + a.ino); // IN_DELETE_SELF, then IN_IGNORED
+    assertThat(w.isWatched(a)).isFalse();
+    assertThat(w.watchCountForTest()).isEqualTo(1);
+    // A new directory (perhaps with the old inode number) is watched, and its events reported.
+    Files.createDirectory(dir.resolve("a"));
+    PosixNode a2 = watch(w, "a");
+    assertThat(w.isWatched(a2)).isTrue();
+    Files.writeString(dir.resolve("a/x"), "x");
+    awaitReport("changed " + a2.ino + " x");
+    assertThat(w.isWatched(root)).isTrue();
+  }
+
+  @Test
   void theIgnoredEventOfAWatchGivenUp_doesNotUnwatchItsDirectoryWatchedAgain() throws Exception {
     mkdirs("a", "b");
     InotifyWatcher w = watcher(2);
@@ -279,6 +299,23 @@ class InotifyWatcherTest {
     assertThat(reports)
         .filteredOn(r -> !r.startsWith("changed " + root.ino))
         .containsExactly("unwatched " + a.ino, "unwatched " + b.ino, "changed " + a.ino + " x");
+  }
+
+  @Test
+  void aNameThatIsNotUtf8_forgetsItsWholeDirectory() throws Exception {
+    InotifyWatcher w = watcher(10);
+    PosixNode root = watch(w, "");
+    Process p =
+        new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'bad\\377')\"")
+            .directory(dir.toFile())
+            .start();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    awaitReport("unwatched " + root.ino);
+    assertThat(w.isWatched(root)).as("still watched").isTrue();
+    assertThat(reports).noneMatch(r -> r.startsWith("changed " + root.ino + " bad"));
+    Process rm = new ProcessBuilder("sh", "-c", "rm bad*").directory(dir.toFile()).start();
+    assertThat(rm.waitFor(10, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
