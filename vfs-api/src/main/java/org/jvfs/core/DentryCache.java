@@ -38,9 +38,10 @@ import org.jvfs.spi.NodeKind;
  *   <li>Negative dentries have their own cache and cap, so a flood of lookups of absent names
  *       cannot evict the working set.
  *   <li>Attributes are keyed by (mount, node), not by dentry, so that hard links share one snapshot
- *       and a write through one name is seen through every other. Under WATCH, snapshots of
- *       non-directories expire after the policy's attribute bound (dentries do not): a watch sees
- *       neither a write through another hard link in another directory nor one through mmap.
+ *       and a write through one name is seen through every other. Under WATCH, snapshots expire
+ *       after the policy's attribute bound (dentries do not): a watch sees neither a write through
+ *       another hard link in another directory nor one through mmap, nor what changes in a
+ *       directory it does not watch (a directory's link count and times).
  *   <li>Concurrent misses of one key share one backend call through {@link #inflight}. This is a
  *       map of its own rather than Caffeine's {@code AsyncCache} because a load may end negative,
  *       and a negative answer belongs in the negative cache with its own cap. A failed load is
@@ -192,11 +193,13 @@ final class DentryCache {
   }
 
   /**
-   * Returns how long a snapshot is used: a directory's as long as its mount's names (its attributes
-   * change only with events in it), anything else's for the policy's attribute bound.
+   * Returns how long a snapshot is used: the policy's attribute bound, a directory's too. (A
+   * directory's attributes change with events in it, which a watching backend reports only while it
+   * watches that directory: one whose attributes were read in its parent and that nothing looked
+   * into since is not watched, and its link count and times used to stay stale forever.)
    */
   private static long attributeTtl(Attrs a) {
-    return a.attributes.isDirectory() ? a.mount.ttlNanos : a.mount.attributeTtlNanos;
+    return a.mount.attributeTtlNanos;
   }
 
   private interface Ttl<K, V> {

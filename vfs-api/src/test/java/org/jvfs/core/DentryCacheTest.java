@@ -240,9 +240,9 @@ class DentryCacheTest {
   }
 
   @Test
-  void watchPolicy_boundsAttributesOfFilesOnly_notDirectoriesNorNames() {
-    // A mount on a watching backend: names are trusted until reported; attributes of anything but
-    // a directory only for the policy's attribute bound.
+  void watchPolicy_boundsAttributes_directoriesToo_butNotNames() {
+    // A mount on a watching backend: names are trusted until reported; attributes, a directory's
+    // too, only for the policy's attribute bound.
     Mount watched =
         new Mount("/", backend, CoherencePolicy.watch(Duration.ofMillis(100)), cache.newId());
     NodeInfo f = makeFile("f");
@@ -252,14 +252,14 @@ class DentryCacheTest {
     cache.load(watched.root, Name.of("g"), () -> lookup("g")).join();
     now.addAndGet(Duration.ofMillis(99).toNanos());
     assertThat(cache.peekAttributes(watched, f.node())).isEqualTo(f.attributes());
+    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
     now.addAndGet(Duration.ofMillis(2).toNanos());
     assertThat(cache.peekAttributes(watched, f.node())).isNull();
-    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
+    assertThat(cache.peekAttributes(watched, d.node())).isNull();
+    now.addAndGet(Duration.ofDays(365).toNanos());
     assertThat(cache.peek(watched.root, Name.of("f"))).isInstanceOf(Dentry.class);
     assertThat(cache.peek(watched.root, Name.of("d"))).isInstanceOf(Dentry.class);
     assertThat(cache.peek(watched.root, Name.of("g"))).isSameAs(DentryCache.ABSENT);
-    now.addAndGet(Duration.ofDays(365).toNanos());
-    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
   }
 
   @Test

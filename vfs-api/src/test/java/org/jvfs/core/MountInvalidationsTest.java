@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -140,12 +139,20 @@ class MountInvalidationsTest {
   }
 
   @Test
-  void directoryAttributes_areTrustedUntilAnEvent() {
+  void directoryAttributes_changedInsideWithoutAnEvent_areSeenWithinTheAttributeBound() {
     core.tree().createDirectories("/d", java.util.List.of()).join();
     NodeAttributes d = core.stat("/d", true).join();
-    now.addAndGet(Duration.ofDays(1).toNanos());
-    assertThat(core.lookupNow("/d", true).isHit()).isTrue();
+    assertThat(d.linkCount()).isEqualTo(2);
+    long loads = core.stats().loadCount();
+    // Another process makes /d/x. Only a watch of d itself would report it, and nothing looked
+    // into d: the watcher reports nothing.
+    disk.createDirectory(dir("d"), Name.of("x"), null).toCompletableFuture().join();
     assertThat(core.lookupNow("/d", true).attributes()).isEqualTo(d);
+    now.addAndGet(CoherencePolicy.DEFAULT_WATCH_ATTRIBUTE_TTL.toNanos() + 1);
+    assertThat(core.lookupNow("/d", true).status()).isEqualTo(LookupResult.Status.MISS);
+    assertThat(core.stat("/d", true).join().linkCount()).isEqualTo(3);
+    assertThat(core.stats().loadCount()).as("the name stays: dentry loads").isEqualTo(loads);
+    // An event drops the snapshot at once.
     backend.sink.get().changed(disk.root(), Name.of("d"));
     assertThat(core.lookupNow("/d", true).isHit()).isFalse();
   }
