@@ -25,11 +25,14 @@ public interface Invalidations {
   void changed(Node dir, @Nullable Name name);
 
   /**
-   * Reports that changes in directory {@code dir} are no longer reported (its watch was given up)
-   * or never will be (it cannot be watched): the VFS forgets every entry it cached in it, and with
-   * them everything below, and the directory's attributes; nothing else. Until the directory is
-   * watched again, nothing looked up in it stays cached beyond the call that looked it up: the
-   * backend reports this again for every call that looks into a directory it cannot watch.
+   * Reports that changes in directory {@code dir} are no longer reported (its watch was given up),
+   * never will be (it cannot be watched), or may have gone unnamed (an event named an entry the
+   * backend cannot map to a {@link Name}). The VFS forgets the directory's own dentries, wherever
+   * they are cached, and with them everything it cached in and below the directory, and the
+   * directory's attributes; nothing else. Reported before a call that looks into the directory
+   * completes, it also keeps that call's answers out of the cache: a backend reports this for every
+   * call that looks into a directory it cannot watch, so that nothing in it is cached beyond that
+   * call.
    *
    * <p>The default reports an {@link #overflow()}, which drops more than needed but is never wrong.
    */
