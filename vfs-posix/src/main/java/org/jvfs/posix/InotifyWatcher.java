@@ -52,12 +52,12 @@ import org.jvfs.spi.Name;
  *       beyond that call, and nothing else is dropped. The watch is tried again on the next call
  *       (the directory's mode may have changed).
  *   <li>{@code IN_IGNORED} for a watch the watcher did not remove (the directory was deleted, or
- *       the file system under it unmounted: {@code IN_UNMOUNT}) reports the directory unwatched: no
- *       event will come for it any more. One for a watch it removed itself is ignored: its mappings
- *       went when it was removed. Watch descriptors are allocated cyclically ({@code
- *       idr_alloc_cyclic} in {@code fs/notify/inotify/inotify_user.c}), so a removed one is not
- *       handed out again before its {@code IN_IGNORED} is read; should the kernel hand out one that
- *       still maps to another directory, that directory is reported unwatched.
+ *       the file system mounted on it unmounted: {@code IN_UNMOUNT}) reports the directory
+ *       unwatched: no event will come for it any more. One for a watch it removed itself is
+ *       ignored: its mappings went when it was removed. Watch descriptors are allocated cyclically
+ *       ({@code idr_alloc_cyclic} in {@code fs/notify/inotify/inotify_user.c}), so a removed one is
+ *       not handed out again before its {@code IN_IGNORED} is read; should the kernel hand out one
+ *       that still maps to another directory, that directory is reported unwatched.
  *   <li>{@code IN_Q_OVERFLOW} reports an overflow: events were lost, the VFS drops the mount.
  *   <li>A name in an event that is not valid UTF-8 cannot be told from the names the VFS cached:
  *       its directory is reported unwatched, so that every entry cached in it is looked up again.
