@@ -18,13 +18,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #ttl(Duration) ttl(d)}: every cached answer (names and attributes) is used for at
  *       most {@code d}.
  *   <li>{@link #watch()}: names are trusted until the backend reports a change (within its
- *       notification delay). Attribute snapshots of everything but directories are used for at most
- *       {@link #attributeTtl()} ({@link #DEFAULT_WATCH_ATTRIBUTE_TTL}, or the bound given to {@link
- *       #watch(Duration)}), because a watch cannot see every change of them: inotify reports a
- *       change in the directory of the name that was used, so a file reached through another hard
- *       link (its size, times, link count) would stay stale forever, and a write through {@code
- *       mmap} raises no event at all. A directory's attributes change only with events in that
- *       directory, so they are trusted like names.
+ *       notification delay). Attribute snapshots are used for at most {@link #attributeTtl()}
+ *       ({@link #DEFAULT_WATCH_ATTRIBUTE_TTL}, or the bound given to {@link #watch(Duration)}),
+ *       because a watch cannot see every change of them: inotify reports a change in the directory
+ *       of the name that was used, so a file reached through another hard link (its size, times,
+ *       link count) would stay stale forever, and a write through {@code mmap} raises no event at
+ *       all. A directory's attributes change with events in that directory, which a backend that
+ *       watches directory by directory reports only if it watches that one, not just its parent.
  * </ul>
  *
  * <p>Immutable.
@@ -40,7 +40,7 @@ public final class CoherencePolicy {
     /**
      * The backend pushes invalidations for changes made outside the VFS (inotify, say): cached
      * names are trusted until the backend reports a change, and are stale for at most the backend's
-     * notification delay; attribute snapshots of non-directories also expire after {@link
+     * notification delay; attribute snapshots also expire after {@link
      * CoherencePolicy#attributeTtl()}. Needs a backend with {@link org.jvfs.spi.Capability#WATCH}.
      */
     WATCH
@@ -50,9 +50,9 @@ public final class CoherencePolicy {
   public static final CoherencePolicy PRIVATE = new CoherencePolicy(Kind.PRIVATE, null);
 
   /**
-   * How long {@link #watch()} uses an attribute snapshot of a non-directory: one second, the order
-   * of NFS's shortest attribute cache time (its {@code acregmin} is 3 s), short enough that a
-   * change no event reports is seen soon, long enough that a hot file costs one stat a second.
+   * How long {@link #watch()} uses an attribute snapshot: one second, the order of NFS's shortest
+   * attribute cache time (its {@code acregmin} is 3 s), short enough that a change no event reports
+   * is seen soon, long enough that a hot file costs one stat a second.
    */
   public static final Duration DEFAULT_WATCH_ATTRIBUTE_TTL = Duration.ofSeconds(1);
 
@@ -61,7 +61,7 @@ public final class CoherencePolicy {
 
   private final Kind kind;
 
-  /** The bound of TTL (for everything) or of WATCH (for attributes of non-directories). */
+  /** The bound of TTL (for everything) or of WATCH (for attributes). */
   private final @Nullable Duration bound;
 
   private CoherencePolicy(Kind kind, @Nullable Duration bound) {
@@ -82,7 +82,7 @@ public final class CoherencePolicy {
 
   /**
    * Returns the policy under which the backend reports changes made outside the VFS ({@link
-   * org.jvfs.spi.Backend#watch}), with attribute snapshots of non-directories bounded by {@link
+   * org.jvfs.spi.Backend#watch}), with attribute snapshots bounded by {@link
    * #DEFAULT_WATCH_ATTRIBUTE_TTL}. Mounting it on a backend without {@link
    * org.jvfs.spi.Capability#WATCH} fails.
    */
@@ -91,8 +91,8 @@ public final class CoherencePolicy {
   }
 
   /**
-   * Returns the WATCH policy with attribute snapshots of non-directories used for at most {@code
-   * attributeTtl} (see the class comment for why they need a bound).
+   * Returns the WATCH policy with attribute snapshots used for at most {@code attributeTtl} (see
+   * the class comment for why they need a bound).
    *
    * @throws IllegalArgumentException if {@code attributeTtl} is not positive
    */
@@ -118,8 +118,8 @@ public final class CoherencePolicy {
   }
 
   /**
-   * Returns how long an attribute snapshot of a non-directory is used: the bound of a TTL policy,
-   * the attribute bound of a WATCH policy, null (as long as it is cached) for PRIVATE.
+   * Returns how long an attribute snapshot is used: the bound of a TTL policy, the attribute bound
+   * of a WATCH policy, null (as long as it is cached) for PRIVATE.
    */
   public @Nullable Duration attributeTtl() {
     return bound;

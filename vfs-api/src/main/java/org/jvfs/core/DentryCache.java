@@ -38,9 +38,10 @@ import org.jvfs.spi.NodeKind;
  *   <li>Negative dentries have their own cache and cap, so a flood of lookups of absent names
  *       cannot evict the working set.
  *   <li>Attributes are keyed by (mount, node), not by dentry, so that hard links share one snapshot
- *       and a write through one name is seen through every other. Under WATCH, snapshots of
- *       non-directories expire after the policy's attribute bound (dentries do not): a watch sees
- *       neither a write through another hard link in another directory nor one through mmap.
+ *       and a write through one name is seen through every other. Under WATCH, snapshots expire
+ *       after the policy's attribute bound (dentries do not): a watch sees neither a write through
+ *       another hard link in another directory nor one through mmap, nor what changes in a
+ *       directory it does not watch (a directory's link count and times).
  *   <li>Concurrent misses of one key share one backend call through {@link #inflight}. This is a
  *       map of its own rather than Caffeine's {@code AsyncCache} because a load may end negative,
  *       and a negative answer belongs in the negative cache with its own cap. A failed load is
@@ -192,11 +193,13 @@ final class DentryCache {
   }
 
   /**
-   * Returns how long a snapshot is used: a directory's as long as its mount's names (its attributes
-   * change only with events in it), anything else's for the policy's attribute bound.
+   * Returns how long a snapshot is used: the policy's attribute bound, a directory's too. (A
+   * directory's attributes change with events in it, which a watching backend reports only while it
+   * watches that directory: one whose attributes were read in its parent and that nothing looked
+   * into since is not watched, and its link count and times used to stay stale forever.)
    */
   private static long attributeTtl(Attrs a) {
-    return a.attributes.isDirectory() ? a.mount.ttlNanos : a.mount.attributeTtlNanos;
+    return a.mount.attributeTtlNanos;
   }
 
   private interface Ttl<K, V> {
@@ -814,6 +817,31 @@ final class DentryCache {
     positive.asMap().values().removeIf(d -> d.mount == mount);
     negative.asMap().values().removeIf(n -> n.mount == mount);
     attributes.asMap().values().removeIf(a -> a.mount == mount);
+  }
+
+  /**
+   * Forgets every cached dentry of the directory {@code node} of {@code mount}, which orphans what
+   * is cached below each, and the directory's attributes: its changes will no longer be reported (a
+   * watching backend gave up its watch, or cannot watch it). Nothing else is dropped, but for the
+   * mount's root, which no entry names: then the whole mount's cache goes.
+   *
+   * <p>A load of the directory's name that races with this may still insert it, under a fresh id
+   * with nothing cached below: whatever is looked up in it then goes through the backend, which
+   * watches the directory again first, or reports it unwatched again. (A dentry re-keyed by a
+   * rename through the VFS at the same moment keeps its id and subtree; only a backend with {@link
+   * org.jvfs.spi.Capability#STABLE_NODES} is re-keyed, and the rename's own events in the parent,
+   * which a watching backend reports, drop the name afterwards.)
+   */
+  void forgetDirectory(Mount mount, Node node) {
+    if (node.equals(mount.root.node)) {
+      invalidateMount(mount);
+      return;
+    }
+    for (Dentry d : directoriesOf(mount, node)) {
+      // Removes exactly this value: a dentry cached under the same key since is a fresh load.
+      positive.asMap().remove(d.key(), d);
+    }
+    invalidateAttributes(mount, node);
   }
 
   /**

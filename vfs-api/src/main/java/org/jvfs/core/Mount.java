@@ -23,8 +23,8 @@ final class Mount {
   final long ttlNanos;
 
   /**
-   * Nanoseconds an attribute snapshot of a non-directory stays valid: the TTL, the WATCH policy's
-   * attribute bound, or Long.MAX_VALUE under PRIVATE.
+   * Nanoseconds an attribute snapshot stays valid: the TTL, the WATCH policy's attribute bound, or
+   * Long.MAX_VALUE under PRIVATE.
    */
   final long attributeTtlNanos;
 

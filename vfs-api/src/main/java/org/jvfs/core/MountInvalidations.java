@@ -9,8 +9,9 @@ import org.jvfs.spi.Node;
 /**
  * The sink a watching backend reports to for one mount under the WATCH policy: a changed name drops
  * its dentry (positive or negative, which orphans a cached subtree) and the attributes of the
- * directory and of the entry; an overflow drops the whole mount's cache. Thread-safe, never blocks
- * on IO.
+ * directory and of the entry; a directory no longer watched drops its own dentries (and so its
+ * subtree) and attributes; an overflow drops the whole mount's cache. Thread-safe, never blocks on
+ * IO.
  */
 final class MountInvalidations implements Invalidations {
   private final DentryCache cache;
@@ -35,6 +36,11 @@ final class MountInvalidations implements Invalidations {
         cache.invalidateAttributes(mount, child.node);
       }
     }
+  }
+
+  @Override
+  public void unwatched(Node dir) {
+    cache.forgetDirectory(mount, dir);
   }
 
   @Override

@@ -240,9 +240,9 @@ class DentryCacheTest {
   }
 
   @Test
-  void watchPolicy_boundsAttributesOfFilesOnly_notDirectoriesNorNames() {
-    // A mount on a watching backend: names are trusted until reported; attributes of anything but
-    // a directory only for the policy's attribute bound.
+  void watchPolicy_boundsAttributes_directoriesToo_butNotNames() {
+    // A mount on a watching backend: names are trusted until reported; attributes, a directory's
+    // too, only for the policy's attribute bound.
     Mount watched =
         new Mount("/", backend, CoherencePolicy.watch(Duration.ofMillis(100)), cache.newId());
     NodeInfo f = makeFile("f");
@@ -252,14 +252,14 @@ class DentryCacheTest {
     cache.load(watched.root, Name.of("g"), () -> lookup("g")).join();
     now.addAndGet(Duration.ofMillis(99).toNanos());
     assertThat(cache.peekAttributes(watched, f.node())).isEqualTo(f.attributes());
+    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
     now.addAndGet(Duration.ofMillis(2).toNanos());
     assertThat(cache.peekAttributes(watched, f.node())).isNull();
-    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
+    assertThat(cache.peekAttributes(watched, d.node())).isNull();
+    now.addAndGet(Duration.ofDays(365).toNanos());
     assertThat(cache.peek(watched.root, Name.of("f"))).isInstanceOf(Dentry.class);
     assertThat(cache.peek(watched.root, Name.of("d"))).isInstanceOf(Dentry.class);
     assertThat(cache.peek(watched.root, Name.of("g"))).isSameAs(DentryCache.ABSENT);
-    now.addAndGet(Duration.ofDays(365).toNanos());
-    assertThat(cache.peekAttributes(watched, d.node())).isEqualTo(d.attributes());
   }
 
   @Test
@@ -470,6 +470,40 @@ class DentryCacheTest {
     // A whole-mount drop empties it.
     cache.invalidateMount(mount);
     assertThat(cache.directoriesOf(mount, a.node())).isEmpty();
+  }
+
+  @Test
+  void forgetDirectory_dropsEveryDentryOfTheNode_andWhatIsBelow_andNothingElse() {
+    NodeInfo a = makeDirectory("a");
+    NodeInfo other = makeDirectory("other");
+    makeFileIn(a, "f");
+    Dentry da = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    cache.load(da, Name.of("f"), () -> lookupIn(a, "f")).join();
+    cache.load(da, Name.of("absent"), () -> lookupIn(a, "absent")).join();
+    Dentry dOther = (Dentry) cache.load(root, Name.of("other"), () -> lookup("other")).join();
+    cache.load(dOther, Name.of("x"), () -> lookupIn(other, "x")).join();
+    assertThat(cache.peekAttributes(mount, a.node())).isNotNull();
+
+    cache.forgetDirectory(mount, a.node());
+
+    assertThat(cache.peek(root, Name.of("a"))).isNull();
+    assertThat(cache.directoriesOf(mount, a.node())).isEmpty();
+    assertThat(cache.peekAttributes(mount, a.node())).isNull();
+    assertThat(cache.peek(root, Name.of("other"))).isSameAs(dOther);
+    assertThat(cache.peek(dOther, Name.of("x"))).isSameAs(DentryCache.ABSENT);
+    // Loaded again: a fresh id, with nothing cached below it.
+    Dentry again = (Dentry) cache.load(root, Name.of("a"), () -> lookup("a")).join();
+    assertThat(again.id).isNotEqualTo(da.id);
+    assertThat(cache.peek(again, Name.of("f"))).isNull();
+    assertThat(cache.peek(again, Name.of("absent"))).isNull();
+  }
+
+  @Test
+  void forgetDirectory_ofTheRoot_dropsTheMount() {
+    makeFile("f");
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    cache.forgetDirectory(mount, root.node);
+    assertThat(cache.peek(root, Name.of("f"))).isNull();
   }
 
   @Test

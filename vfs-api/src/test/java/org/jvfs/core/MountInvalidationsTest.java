@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -140,13 +139,55 @@ class MountInvalidationsTest {
   }
 
   @Test
-  void directoryAttributes_areTrustedUntilAnEvent() {
+  void directoryAttributes_changedInsideWithoutAnEvent_areSeenWithinTheAttributeBound() {
     core.tree().createDirectories("/d", java.util.List.of()).join();
     NodeAttributes d = core.stat("/d", true).join();
-    now.addAndGet(Duration.ofDays(1).toNanos());
-    assertThat(core.lookupNow("/d", true).isHit()).isTrue();
+    assertThat(d.linkCount()).isEqualTo(2);
+    long loads = core.stats().loadCount();
+    // Another process makes /d/x. Only a watch of d itself would report it, and nothing looked
+    // into d: the watcher reports nothing.
+    disk.createDirectory(dir("d"), Name.of("x"), null).toCompletableFuture().join();
     assertThat(core.lookupNow("/d", true).attributes()).isEqualTo(d);
+    now.addAndGet(CoherencePolicy.DEFAULT_WATCH_ATTRIBUTE_TTL.toNanos() + 1);
+    assertThat(core.lookupNow("/d", true).status()).isEqualTo(LookupResult.Status.MISS);
+    assertThat(core.stat("/d", true).join().linkCount()).isEqualTo(3);
+    assertThat(core.stats().loadCount()).as("the name stays: dentry loads").isEqualTo(loads);
+    // An event drops the snapshot at once.
     backend.sink.get().changed(disk.root(), Name.of("d"));
     assertThat(core.lookupNow("/d", true).isHit()).isFalse();
+  }
+
+  @Test
+  void unwatched_forgetsThatDirectoryAndItsSubtree_andNothingElse() {
+    core.tree().createDirectories("/a/b", java.util.List.of()).join();
+    core.tree().createDirectories("/c", java.util.List.of()).join();
+    core.files().write("/a/b/f", new byte[] {1}).join();
+    core.files().write("/a/g", new byte[] {1}).join();
+    core.files().write("/c/h", new byte[] {1}).join();
+    for (String p : new String[] {"/a/b/f", "/a/g", "/c/h", "/a/absent"}) {
+      core.lookup(p, true).join();
+    }
+    assertThat(core.lookupNow("/a/b/f", true).isHit()).isTrue();
+    assertThat(core.lookupNow("/a/absent", true).status()).isEqualTo(LookupResult.Status.ABSENT);
+
+    // a is no longer watched: another process changes it (no report comes).
+    Node a = dir("a");
+    backend.sink.get().unwatched(a);
+    disk.remove(a, Name.of("g"), false).toCompletableFuture().join();
+
+    for (String p : new String[] {"/a", "/a/b", "/a/b/f", "/a/g", "/a/absent"}) {
+      assertThat(core.lookupNow(p, true).status()).as(p).isEqualTo(LookupResult.Status.MISS);
+    }
+    assertThat(core.lookupNow("/c/h", true).isHit()).as("another directory").isTrue();
+    assertThat(core.lookup("/a/g", true).join().status()).isEqualTo(LookupResult.Status.ABSENT);
+    assertThat(core.lookup("/a/b/f", true).join().isHit()).isTrue();
+  }
+
+  @Test
+  void unwatched_ofTheRoot_dropsTheMount() {
+    core.files().write("/f", new byte[] {1}).join();
+    core.lookup("/f", true).join();
+    backend.sink.get().unwatched(disk.root());
+    assertThat(core.lookupNow("/f", true).status()).isEqualTo(LookupResult.Status.MISS);
   }
 }

@@ -1,14 +1,23 @@
 package org.jvfs.posix;
 
+import com.google.common.annotations.VisibleForTesting;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.posix.ffi.Linux;
 import org.jvfs.posix.ffi.PosixNative;
+import org.jvfs.posix.ffi.Statx;
 import org.jvfs.spi.BackendException;
 import org.jvfs.spi.Invalidations;
 import org.jvfs.spi.Name;
@@ -22,22 +31,44 @@ import org.jvfs.spi.Name;
  * <ul>
  *   <li>A directory is watched before the lookup or listing that makes the VFS cache something in
  *       it, so that no change after the syscall can go unreported.
+ *   <li>Directories are known by their identity alone ({@link PosixNode#equals}: device and inode),
+ *       never by their path, which another process's rename makes stale at any moment: an event is
+ *       reported against the node its watch descriptor was added for, and a directory whose watch
+ *       is given up is reported {@link Invalidations#unwatched unwatched} by node, so that the VFS
+ *       drops that directory's dentries, wherever it is now and under whatever name (it used to be
+ *       reported changed in its parent, found by its path: after a rename, the wrong name, so that
+ *       deleted entries stayed cached forever).
  *   <li>{@code inotify_add_watch} takes a path and resolves it without confinement, so it is given
  *       {@code /proc/self/fd/N} of the backend's own confined O_PATH descriptor of the directory.
- *   <li>The watcher thread polls the inotify descriptor with a timeout (100 ms) so that {@link
- *       #close()} can stop it without closing a descriptor under a blocked read.
+ *       That descriptor was opened by the node's path, which may name another directory by now: it
+ *       is watched only if its {@code statx} shows the node's identity.
  *   <li>At the cap ({@code maxWatches}), or when the kernel refuses a watch ({@code
  *       max_user_watches}: ENOSPC), the directory watched longest (never the root) is given up: its
- *       watch is removed and the change of its name in its parent is reported, so that the VFS
- *       drops its dentry and with it everything cached below it; nothing stays cached where no
- *       event would come. Only where that cannot be done (its parent is not watched, or a watch
- *       still cannot be added) is an overflow reported: the VFS drops the mount's cache.
- *   <li>{@code IN_Q_OVERFLOW} reports an overflow.
+ *       watch is removed and it is reported unwatched. Nothing else is dropped: its subdirectories
+ *       stay watched until their turn (their dentries went with its subtree in the VFS).
+ *   <li>A directory that cannot be watched (EACCES for a directory the process may search but not
+ *       read; the cap with only the root watched; ENOSPC again; a path naming another directory) is
+ *       reported unwatched on every call that looks into it: nothing looked up in it is cached
+ *       beyond that call, and nothing else is dropped. The watch is tried again on the next call
+ *       (the directory's mode may have changed).
+ *   <li>{@code IN_IGNORED} for a watch the watcher did not remove (the directory was deleted, or
+ *       the file system mounted on it unmounted: {@code IN_UNMOUNT}) reports the directory
+ *       unwatched: no event will come for it any more. One for a watch it removed itself is
+ *       ignored: its mappings went when it was removed. Watch descriptors are allocated cyclically
+ *       ({@code idr_alloc_cyclic} in {@code fs/notify/inotify/inotify_user.c}), so a removed one is
+ *       not handed out again before its {@code IN_IGNORED} is read; should the kernel hand out one
+ *       that still maps to another directory, that directory is reported unwatched.
+ *   <li>{@code IN_Q_OVERFLOW} reports an overflow: events were lost, the VFS drops the mount.
+ *   <li>A name in an event that is not valid UTF-8 cannot be told from the names the VFS cached:
+ *       its directory is reported unwatched, so that every entry cached in it is looked up again.
+ *   <li>The watcher thread polls the inotify descriptor with a timeout (100 ms) so that {@link
+ *       #close()} can stop it without closing a descriptor under a blocked read.
  *   <li>Records are {@code struct inotify_event { int wd; u32 mask; u32 cookie; u32 len; char
  *       name[len]; }} ({@code include/uapi/linux/inotify.h}), name NUL-padded.
  * </ul>
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: watches are added and given up under one lock; the watcher thread and {@link
+ * #isWatched} read the maps without it.
  */
 final class InotifyWatcher implements AutoCloseable {
   /** The events that change what the VFS caches about a directory's entries. */
@@ -52,35 +83,62 @@ final class InotifyWatcher implements AutoCloseable {
           | Linux.IN_MOVE_SELF
           | Linux.IN_ONLYDIR;
 
+  /** {@code inotify_add_watch}; a seam for tests, since EACCES cannot be had as root. */
+  @FunctionalInterface
+  interface AddWatch {
+    /**
+     * Adds a watch of {@code dir}, reached by {@code path}, to the inotify instance {@code
+     * inotifyFd}.
+     *
+     * @return the watch descriptor, or -errno
+     */
+    int add(int inotifyFd, PosixNode dir, byte[] path, int mask);
+  }
+
+  /** The kernel's {@code inotify_add_watch}. */
+  static final AddWatch KERNEL =
+      (inotifyFd, dir, path, mask) -> PosixNative.get().inotifyAddWatch(inotifyFd, path, mask);
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final PosixNative nat = PosixNative.get();
   private final int fd;
   private final Invalidations sink;
   private final int maxWatches;
-  private final ConcurrentHashMap<Integer, PosixNode> byWd = new ConcurrentHashMap<>();
+  private final AddWatch addWatch;
+
+  /** Held to add and give up watches, and for {@link #order}. */
+  private final Object lock = new Object();
+
+  /** The watched directories and their watch descriptors; written under {@link #lock}. */
   private final ConcurrentHashMap<PosixNode, Integer> watched = new ConcurrentHashMap<>();
 
-  /** The watched directories by path, to find an evicted directory's parent. */
-  private final ConcurrentHashMap<PathKey, PosixNode> byPath = new ConcurrentHashMap<>();
+  /** The directory of each watch descriptor; written under {@link #lock}. */
+  private final ConcurrentHashMap<Integer, PosixNode> byWd = new ConcurrentHashMap<>();
 
-  /** The watched directories, oldest first (may hold ones no longer watched: skipped). */
-  private final java.util.ArrayDeque<PosixNode> order = new java.util.ArrayDeque<>();
+  /** The watched directories, oldest first; under {@link #lock}. */
+  private final LinkedHashSet<PosixNode> order = new LinkedHashSet<>();
 
   private final Thread thread;
   private volatile boolean closed;
 
   InotifyWatcher(Invalidations sink, int maxWatches) throws BackendException {
+    this(sink, maxWatches, KERNEL);
+  }
+
+  InotifyWatcher(Invalidations sink, int maxWatches, AddWatch addWatch) throws BackendException {
     this.sink = sink;
     this.maxWatches = maxWatches;
+    this.addWatch = addWatch;
     this.fd = PosixErrors.check(nat.inotifyInit1(Linux.IN_NONBLOCK | Linux.IN_CLOEXEC));
     this.thread = new Thread(this::run, "jvfs-posix-inotify-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
     thread.start();
   }
 
-  /** Returns how many directories are watched. */
-  int watchCount() {
+  /** Returns how many directories are watched. Only tests ask. */
+  @VisibleForTesting
+  int watchCountForTest() {
     return watched.size();
   }
 
@@ -91,73 +149,112 @@ final class InotifyWatcher implements AutoCloseable {
 
   /**
    * Watches the directory {@code dir}, reached by the O_PATH descriptor {@code dirFd}, unless it is
-   * watched already; at the cap, gives up the directory watched longest first.
+   * watched already; at the cap, gives up the directory watched longest first. If {@code dir}
+   * cannot be watched, reports it unwatched before returning, so that the call about to look into
+   * it caches nothing there. Called on an IO thread, before that call; blocks on the lock and on
+   * {@code statx}, {@code inotify_add_watch} and {@code inotify_rm_watch}.
    */
   void ensureWatched(PosixNode dir, int dirFd) {
     if (closed || watched.containsKey(dir)) {
       return;
     }
-    byte[] proc = ("/proc/self/fd/" + dirFd).getBytes(StandardCharsets.US_ASCII);
-    synchronized (order) {
-      if (watched.containsKey(dir)) {
+    List<PosixNode> unwatched = new ArrayList<>(2);
+    synchronized (lock) {
+      if (closed || watched.containsKey(dir)) {
         return;
       }
-      if (watched.size() >= maxWatches && !evictOldest()) {
-        sink.overflow();
-        return;
+      if (!add(dir, dirFd, unwatched)) {
+        unwatched.add(dir);
       }
-      int wd = nat.inotifyAddWatch(fd, proc, MASK);
-      if (wd == -Linux.ENOSPC && evictOldest()) {
-        wd = nat.inotifyAddWatch(fd, proc, MASK);
-      }
-      if (wd < 0) {
-        sink.overflow();
-        return;
-      }
-      byWd.put(wd, dir);
-      watched.put(dir, wd);
-      byPath.put(new PathKey(dir.path), dir);
-      order.addLast(dir);
+    }
+    // Outside the lock: the sink drops cache entries. A directory given up and watched again in
+    // between is dropped once more than needed, never less.
+    for (PosixNode d : unwatched) {
+      sink.unwatched(d);
     }
   }
 
   /**
-   * Gives up the watch of the directory watched longest (never the root), reporting its name as
-   * changed in its parent so that the VFS drops what it cached below it. Returns false if there is
-   * none to give up or its parent is not watched (its dentry could not be named). Holds {@code
-   * order}'s lock.
+   * Adds the watch of {@code dir}, giving up others as needed (added to {@code givenUp}); returns
+   * false if it cannot be watched. Holds {@link #lock}.
    */
-  private boolean evictOldest() {
-    for (int tries = order.size(); tries > 0; tries--) {
-      PosixNode victim = order.pollFirst();
-      if (victim == null) {
-        return false;
-      }
-      Integer wd = watched.get(victim);
-      if (wd == null) {
-        continue; // already gone (IN_IGNORED)
-      }
+  private boolean add(PosixNode dir, int dirFd, List<PosixNode> givenUp) {
+    if (!isDirectory(dirFd, dir)) {
+      return false; // its path names another directory now
+    }
+    if (watched.size() >= maxWatches && !giveUpOldest(givenUp)) {
+      return false;
+    }
+    byte[] proc = ("/proc/self/fd/" + dirFd).getBytes(StandardCharsets.US_ASCII);
+    int wd = addWatch.add(fd, dir, proc, MASK);
+    if (wd == -Linux.ENOSPC && giveUpOldest(givenUp)) {
+      wd = addWatch.add(fd, dir, proc, MASK);
+    }
+    if (wd < 0) {
+      return false;
+    }
+    PosixNode other = byWd.put(wd, dir);
+    if (other != null && !other.equals(dir)) {
+      // The kernel says this descriptor is dir's now: whatever mapped to it is not watched.
+      watched.remove(other, wd);
+      order.remove(other);
+      givenUp.add(other);
+    }
+    watched.put(dir, wd);
+    order.add(dir);
+    return true;
+  }
+
+  /** Returns true if the descriptor {@code dirFd} is of the directory {@code dir}. */
+  private boolean isDirectory(int dirFd, PosixNode dir) {
+    Statx s = new Statx();
+    int r =
+        nat.statx(
+            dirFd,
+            new byte[0],
+            Linux.AT_EMPTY_PATH | Linux.AT_STATX_DONT_SYNC,
+            Linux.STATX_BASIC_STATS,
+            s);
+    return r == 0 && s.dev == dir.dev && s.ino == dir.ino;
+  }
+
+  /**
+   * Gives up the watch of the directory watched longest, never the root's, and adds it to {@code
+   * givenUp}. Returns false if there is none but the root's. Holds {@link #lock}.
+   */
+  private boolean giveUpOldest(List<PosixNode> givenUp) {
+    for (Iterator<PosixNode> it = order.iterator(); it.hasNext(); ) {
+      PosixNode victim = it.next();
       if (victim.isRoot()) {
-        order.addLast(victim);
         continue;
       }
-      PosixNode parent = byPath.get(new PathKey(victim.parentPath()));
-      if (parent == null) {
-        order.addLast(victim);
-        return false;
+      it.remove();
+      Integer wd = watched.remove(victim);
+      if (wd != null) {
+        byWd.remove(wd, victim);
+        // Its IN_IGNORED, read later, finds no mapping and is skipped. EINVAL if the kernel
+        // removed the watch already (the directory was deleted): nothing to do then.
+        nat.inotifyRmWatch(fd, wd);
       }
-      watched.remove(victim, wd);
-      byWd.remove(wd, victim);
-      byPath.remove(new PathKey(victim.path), victim);
-      nat.inotifyRmWatch(fd, wd);
-      Name name = name(new String(victim.name(), StandardCharsets.UTF_8));
-      if (name == null) {
-        return false;
-      }
-      sink.changed(parent, name);
+      givenUp.add(victim);
       return true;
     }
     return false;
+  }
+
+  /**
+   * Forgets the watch {@code wd} of {@code dir} that the kernel removed ({@code IN_IGNORED}), if it
+   * is still the one mapped, and reports the directory unwatched.
+   */
+  private void lost(int wd, PosixNode dir) {
+    synchronized (lock) {
+      if (!byWd.remove(wd, dir)) {
+        return; // given up by the watcher meanwhile, and maybe watched again under another wd
+      }
+      watched.remove(dir, wd);
+      order.remove(dir);
+    }
+    sink.unwatched(dir);
   }
 
   private void run() {
@@ -193,7 +290,7 @@ final class InotifyWatcher implements AutoCloseable {
       while (nameEnd < off + 16 + len && buf[nameEnd] != 0) {
         nameEnd++;
       }
-      String name = new String(buf, off + 16, nameEnd - off - 16, StandardCharsets.UTF_8);
+      int nameStart = off + 16;
       off += 16 + len;
       if ((mask & Linux.IN_Q_OVERFLOW) != 0) {
         sink.overflow();
@@ -201,22 +298,36 @@ final class InotifyWatcher implements AutoCloseable {
       }
       PosixNode dir = byWd.get(wd);
       if (dir == null) {
-        continue;
+        continue; // given up: the VFS dropped what it cached in the directory then
       }
       if ((mask & Linux.IN_IGNORED) != 0) {
-        byWd.remove(wd);
-        watched.remove(dir, wd);
-        byPath.remove(new PathKey(dir.path), dir);
+        lost(wd, dir);
         continue;
       }
-      sink.changed(dir, name.isEmpty() ? null : name(name));
+      if (nameEnd == nameStart) {
+        sink.changed(dir, null);
+        continue;
+      }
+      Name name = name(buf, nameStart, nameEnd - nameStart);
+      if (name == null) {
+        sink.unwatched(dir); // a name the VFS may know by another string: forget them all
+      } else {
+        sink.changed(dir, name);
+      }
     }
   }
 
-  private static @Nullable Name name(String s) {
+  /** Returns the name in {@code buf}, or null if it is not valid UTF-8 or not a valid name. */
+  private static @Nullable Name name(byte[] buf, int off, int len) {
     try {
-      return Name.of(s);
-    } catch (InvalidPathException e) {
+      CharBuffer chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(buf, off, len));
+      return Name.of(chars.toString());
+    } catch (CharacterCodingException | InvalidPathException e) {
       return null;
     }
   }
@@ -231,8 +342,12 @@ final class InotifyWatcher implements AutoCloseable {
     closed = true;
   }
 
-  /** Returns true once the watcher thread has ended and closed the inotify descriptor. */
-  boolean isTerminated() {
+  /**
+   * Returns true once the watcher thread has ended and closed the inotify descriptor. Only tests
+   * ask.
+   */
+  @VisibleForTesting
+  boolean isTerminatedForTest() {
     return !thread.isAlive();
   }
 }

@@ -111,7 +111,11 @@ public record PosixOptions(
       return this;
     }
 
-    /** Caps the watched directories (default 8192). */
+    /**
+     * Caps the watched directories (default 8192). Beyond the cap the directory watched longest
+     * (never the root) is given up, and what the VFS cached in and below it is looked up again: a
+     * working set of more directories than this misses.
+     */
     public Builder maxWatches(int n) {
       checkArgument(n > 0, "maxWatches (%s) must be positive", n);
       this.maxWatches = n;

@@ -208,16 +208,23 @@ public final class PosixRoot {
 
   /**
    * Starts inotify: every directory looked into from now on is watched, and changes to its entries
-   * are reported to {@code sink}. The root is watched at once.
+   * are reported to {@code sink}. The root is watched at once. A directory that cannot be watched,
+   * the root included, is reported {@link Invalidations#unwatched} whenever a call looks into it,
+   * so that nothing in it stays cached (see {@link InotifyWatcher}).
    *
    * @throws IllegalStateException if already watching, or inotify cannot start
    */
-  synchronized void startWatching(Invalidations sink) {
+  void startWatching(Invalidations sink) {
+    startWatching(sink, InotifyWatcher.KERNEL);
+  }
+
+  /** {@link #startWatching(Invalidations)} with {@code inotify_add_watch} replaced, for tests. */
+  synchronized void startWatching(Invalidations sink, InotifyWatcher.AddWatch addWatch) {
     if (watcher != null) {
       throw new IllegalStateException("already watching");
     }
     try {
-      InotifyWatcher w = new InotifyWatcher(sink, options.maxWatches());
+      InotifyWatcher w = new InotifyWatcher(sink, options.maxWatches(), addWatch);
       w.ensureWatched(rootNode, rootFd);
       watcher = w;
     } catch (BackendException e) {

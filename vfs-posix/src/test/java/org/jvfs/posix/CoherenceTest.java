@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvfs.CoherencePolicy;
 import org.jvfs.LookupResult;
 import org.jvfs.Vfs;
+import org.jvfs.spi.NodeAttributes;
 
 /**
  * Changes made by another process (sh -c) are seen within the policy's bound: under WATCH (the
@@ -136,6 +137,27 @@ class CoherenceTest {
     sh("mv a c");
     awaitSeen("/a/b/f", CoherenceTest::absent, WATCH_BOUND);
     awaitSeen("/c/b/f", CoherenceTest::present, WATCH_BOUND);
+  }
+
+  @Test
+  void watch_seesTheAttributesOfADirectoryNeverLookedInto_changeWithinTheAttributeBound()
+      throws Exception {
+    Files.createDirectory(root.resolve("d"));
+    vfs = watched();
+    NodeAttributes before = vfs.stat("/d").join();
+    assertThat(before.linkCount()).isEqualTo(2);
+    // d is not watched (nothing looked into it): no event reports what changes inside it, which
+    // changes its link count and times.
+    sh("mkdir d/x");
+    long bound = CoherencePolicy.DEFAULT_WATCH_ATTRIBUTE_TTL.plus(WATCH_BOUND).toNanos();
+    long deadline = System.nanoTime() + bound;
+    NodeAttributes now = vfs.stat("/d").join();
+    while (now.linkCount() != 3 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      now = vfs.stat("/d").join();
+    }
+    assertThat(now.linkCount()).as("d's link count after mkdir d/x").isEqualTo(3);
+    assertThat(now.lastModifiedTime()).isNotEqualTo(before.lastModifiedTime());
   }
 
   @Test
