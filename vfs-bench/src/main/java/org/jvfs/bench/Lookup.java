@@ -3,9 +3,11 @@ package org.jvfs.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.jvfs.CoherencePolicy;
 import org.jvfs.LookupResult;
 import org.jvfs.Vfs;
 
@@ -17,8 +19,10 @@ import org.jvfs.Vfs;
  * three names deep ({@code /t/dNNN/fNNNN}); the JDK's variants use the same files ({@code
  * DIR/t/dNNN/fNNNN}). The jvfs variants run on the posix backend (over {@code DIR}) when it is on
  * the class path, else on an in-memory copy of the tree; the report names the backend. The mount
- * has the backend's default coherence policy (WATCH for posix, whose attribute snapshots of files
- * expire after a second), so the warm variants warm their cache again before each round, untimed.
+ * has the backend's default coherence policy (WATCH for posix), but for the {@code lookupNow}
+ * variants: WATCH's default bound on file attribute snapshots (a second) would expire snapshots
+ * between the untimed warming before a round and the round's lookups, so they mount posix with
+ * WATCH and an attribute bound of an hour (the expiry is still checked on every lookup).
  */
 public final class Lookup {
   /** The directory of the VFS's root that holds the tree. */
@@ -109,7 +113,14 @@ public final class Lookup {
   }
 
   private static Vfs open(JvfsMount mount, Tree tree) throws IOException {
-    return mount.open(tree, Vfs.Builder.DEFAULT_MAX_IN_FLIGHT);
+    long dentries = Math.max(Vfs.Builder.DEFAULT_MAX_DENTRIES, 2L * tree.files() + 1024);
+    Vfs.Builder b = Vfs.builder().maximumDentries(dentries).maximumNegativeDentries(dentries);
+    if (mount.backendName().equals(JvfsMount.POSIX)) {
+      b.mount("/", mount.newBackend(), CoherencePolicy.watch(Duration.ofHours(1)));
+    } else {
+      b.mount("/", mount.newBackend());
+    }
+    return b.build();
   }
 
   private abstract static class Base implements Variant {
