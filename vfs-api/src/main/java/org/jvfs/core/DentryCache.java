@@ -256,7 +256,8 @@ final class DentryCache {
    * change only with events in it), anything else's for the policy's attribute bound.
    */
   private static long attributeTtl(Attrs a) {
-    return a.attributes.isDirectory() ? a.mount.ttlNanos : a.mount.attributeTtlNanos;
+    // kind(), not isDirectory(): Lincheck's model checker refuses BasicFileAttributes calls.
+    return a.attributes.kind() == NodeKind.DIRECTORY ? a.mount.ttlNanos : a.mount.attributeTtlNanos;
   }
 
   /**
@@ -1032,11 +1033,15 @@ final class DentryCache {
 
   /**
    * Removes the negative dentries of {@code key}: from probation first, then from the main cache
-   * (the order {@link #promote} relies on), each retired inside its removal.
+   * (the order {@link #promote} relies on), each retired inside its removal. Both steps are {@code
+   * compute}, not {@code computeIfPresent}: Caffeine's {@code computeIfPresent} returns at once,
+   * without the key's lock, when it finds no entry, so it would not wait for a promotion's {@code
+   * compute} under way on the key, and the promoted copy would outlive the removal (found by the
+   * Lincheck cache check).
    */
   private void dropNegative(DentryKey key) {
-    probation.asMap().computeIfPresent(key, (k, v) -> retired(v));
-    negative.asMap().computeIfPresent(key, (k, v) -> retired(v));
+    probation.asMap().compute(key, (k, v) -> v == null ? null : retired(v));
+    negative.asMap().compute(key, (k, v) -> v == null ? null : retired(v));
   }
 
   private static <V extends Cached> @Nullable V retired(V value) {
