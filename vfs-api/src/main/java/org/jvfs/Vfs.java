@@ -90,6 +90,18 @@ public final class Vfs implements AutoCloseable {
   }
 
   /**
+   * Answers as {@link #lookupNow(String, LinkOption...)} with no options (a final symbolic link is
+   * followed), without the empty options array a varargs call allocates. A path answered before
+   * whose cached answer still holds costs a probe of a table keyed by the path string, and
+   * allocates nothing.
+   *
+   * @throws ClosedFileSystemException if this VFS is closed
+   */
+  public LookupResult lookupNow(String path) {
+    return core.lookupNow(path, true);
+  }
+
+  /**
    * Looks a path up: HIT with the attributes, or ABSENT (also when a component on the way is not a
    * directory). Complete at once when the whole path is cached.
    */
@@ -345,7 +357,10 @@ public final class Vfs implements AutoCloseable {
     }
 
     /**
-     * Bounds the negative dentries, separately from the positive ones.
+     * Bounds the negative dentries, separately from the positive ones. A name found absent once
+     * waits in a probation a quarter this size (at least 16 entries), and joins the negative
+     * dentries bounded here only when it is looked up again: a flood of lookups of names that are
+     * each looked up once churns the probation and leaves the names looked up often in place.
      *
      * @throws IllegalArgumentException if {@code max} is negative
      */

@@ -11,11 +11,11 @@ import org.jvfs.spi.NodeKind;
  * assigned by the VFS and never reused (inode numbers are), so a child keyed by its parent's id can
  * never be found under a new directory that took the old one's place.
  *
- * <p>Immutable. A directory's {@link DirState} (its monitor) is shared by every dentry value that
- * carries the same id (a renamed directory is re-keyed as a new value with the same id and the same
- * state).
+ * <p>Immutable but for its {@link Cached} version and deadline. A directory's {@link DirState} (its
+ * monitor) is shared by every dentry value that carries the same id (a renamed directory is
+ * re-keyed as a new value with the same id and the same state).
  */
-final class Dentry {
+final class Dentry extends Cached {
   final long id;
   final long parentId;
   final @Nullable Name name;

@@ -36,7 +36,18 @@ import org.jvfs.spi.NodeKind;
  *   <li>Children are keyed by (parent dentry id, name). Ids are never reused, so dropping a
  *       directory's dentry orphans its subtree in O(1); Caffeine evicts the orphans later.
  *   <li>Negative dentries have their own cache and cap, so a flood of lookups of absent names
- *       cannot evict the working set.
+ *       cannot evict the working set. And one-shot negatives are kept apart from hot ones: a
+ *       negative answer goes into a small {@link #probation} cache, and only its second use (a
+ *       {@link #peek} that finds it there) promotes it into the main negative cache. A storm of
+ *       lookups of unique absent names churns the probation alone. Caffeine's own frequency sketch
+ *       cannot do this here: the {@link FrontCache} answers hot lookups without touching Caffeine,
+ *       so their entries look cold to it, and such a storm evicted them.
+ *   <li>Every cached value is a {@link Cached}, with a version the {@link FrontCache} checks: it is
+ *       retired inside the atomic step that removes or replaces it (a {@code compute} on its key,
+ *       the {@code removeIf} of a mount drop, Caffeine's eviction listener), and bumped when its
+ *       key turns pending ({@link #hide}). Every replacement removes the old answer before it puts
+ *       the new one, so that in between a reader sees a miss, never a contradiction. Each value
+ *       carries its deadline, stamped before it is cached, and the caches expire it there.
  *   <li>Attributes are keyed by (mount, node), not by dentry, so that hard links share one snapshot
  *       and a write through one name is seen through every other. Under WATCH, snapshots expire
  *       after the policy's attribute bound (dentries do not): a watch sees neither a write through
@@ -101,11 +112,27 @@ final class DentryCache {
   /** The answer for a name known to be absent. */
   static final Object ABSENT = new Object();
 
-  private record Negative(Mount mount) {}
+  /** A negative dentry: the name is absent in its directory. */
+  static final class Negative extends Cached {
+    final Mount mount;
+
+    Negative(Mount mount) {
+      this.mount = mount;
+    }
+  }
 
   private record AttrKey(Mount mount, Node node) {}
 
-  private record Attrs(Mount mount, NodeAttributes attributes) {}
+  /** An attribute snapshot of a node. */
+  private static final class Attrs extends Cached {
+    final Mount mount;
+    final NodeAttributes attributes;
+
+    Attrs(Mount mount, NodeAttributes attributes) {
+      this.mount = mount;
+      this.attributes = attributes;
+    }
+  }
 
   /** A name under another cached dentry of a mutated directory's node. */
   private record Alias(Dentry dir, DentryKey key) {}
@@ -113,7 +140,12 @@ final class DentryCache {
   private final boolean enabled;
   private final Cache<DentryKey, Dentry> positive;
   private final Cache<DentryKey, Negative> negative;
+
+  /** Negative dentries seen once: see the implementation notes. */
+  private final Cache<DentryKey, Negative> probation;
+
   private final Cache<AttrKey, Attrs> attributes;
+  private final Ticker ticker;
 
   /** The directory dentries of the positive cache by (mount, node): see {@link #directoriesOf}. */
   private final ConcurrentHashMap<AttrKey, Set<Dentry>> directories = new ConcurrentHashMap<>();
@@ -164,31 +196,59 @@ final class DentryCache {
   DentryCache(
       boolean enabled, long maxPositive, long maxNegative, Ticker ticker, Executor maintenance) {
     this.enabled = enabled;
+    this.ticker = ticker;
     this.positive =
-        cache(maxPositive, ticker, maintenance, (DentryKey k, Dentry d) -> d.mount.ttlNanos)
-            .evictionListener((k, v, cause) -> evictions.increment())
+        DentryCache.<DentryKey, Dentry>cache(maxPositive, ticker, maintenance)
+            .evictionListener(this::evicted)
             .removalListener((DentryKey k, Dentry v, RemovalCause cause) -> unindex(v))
             .build();
     this.negative =
-        cache(maxNegative, ticker, maintenance, (DentryKey k, Negative n) -> n.mount.ttlNanos)
-            .evictionListener((k, v, cause) -> evictions.increment())
+        DentryCache.<DentryKey, Negative>cache(maxNegative, ticker, maintenance)
+            .evictionListener(this::evicted)
+            .build();
+    this.probation =
+        DentryCache.<DentryKey, Negative>cache(probationSize(maxNegative), ticker, maintenance)
+            .evictionListener(this::evicted)
             .build();
     this.attributes =
-        cache(maxPositive, ticker, maintenance, (AttrKey k, Attrs a) -> attributeTtl(a)).build();
+        DentryCache.<AttrKey, Attrs>cache(maxPositive, ticker, maintenance)
+            .evictionListener((k, v, cause) -> retire(v))
+            .build();
+  }
+
+  /** The probation's size for a negative cap: a quarter of it, at least 16; none for no cap. */
+  static long probationSize(long maxNegative) {
+    return maxNegative == 0 ? 0 : Math.max(16, maxNegative / 4);
   }
 
   /**
-   * Returns a builder of a cache of at most {@code maximumSize} entries that expire by {@code ttl}
-   * (see {@link #expiry}) and does its maintenance on {@code maintenance}. Caffeine then never
-   * maintains on a reader's thread (a read only records the access and, at most, hands a drain to
-   * the executor); only a writer that finds Caffeine's write buffer full helps with the work.
+   * Called by Caffeine inside the atomic removal of an evicted (or expired) entry, before readers
+   * stop seeing it: retires the value.
    */
-  private static <K, V> Caffeine<K, V> cache(
-      long maximumSize, Ticker ticker, Executor maintenance, Ttl<K, V> ttl) {
+  private void evicted(@Nullable Object key, @Nullable Cached value, RemovalCause cause) {
+    retire(value);
+    evictions.increment();
+  }
+
+  private static void retire(@Nullable Cached value) {
+    if (value != null) {
+      value.retire();
+    }
+  }
+
+  /**
+   * Returns a builder of a cache of at most {@code maximumSize} entries that expire at their
+   * values' deadlines (see {@link #expiry}) and does its maintenance on {@code maintenance}.
+   * Caffeine then never maintains on a reader's thread (a read only records the access and, at
+   * most, hands a drain to the executor); only a writer that finds Caffeine's write buffer full
+   * helps with the work.
+   */
+  private static <K, V extends Cached> Caffeine<K, V> cache(
+      long maximumSize, Ticker ticker, Executor maintenance) {
     return Caffeine.newBuilder()
         .maximumSize(maximumSize)
         .ticker(ticker)
-        .expireAfter(expiry(ttl))
+        .expireAfter(DentryCache.<K, V>expiry())
         .executor(maintenance);
   }
 
@@ -202,21 +262,36 @@ final class DentryCache {
     return a.mount.attributeTtlNanos;
   }
 
-  private interface Ttl<K, V> {
-    long nanos(K key, V value);
+  /**
+   * Stamps {@code value}'s deadline, {@code ttl} (Long.MAX_VALUE: never) from now, before it is
+   * cached.
+   */
+  private <V extends Cached> V stamped(V value, long ttl) {
+    value.expireAfter(ttl == Long.MAX_VALUE ? 0 : ticker.read(), ttl);
+    return value;
   }
 
-  /** An expiry by the mount's policy: Long.MAX_VALUE (never) unless TTL; refreshed on update. */
-  private static <K, V> Expiry<K, V> expiry(Ttl<K, V> ttl) {
+  /** Returns the nanoseconds from {@code now} to {@code value}'s deadline. */
+  private static long remaining(Cached value, long now) {
+    long deadline = value.deadline();
+    return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - now);
+  }
+
+  /**
+   * An expiry at each value's deadline (stamped before it was cached from its mount's policy: never
+   * unless TTL, or WATCH's attribute bound), so that the {@link FrontCache}, which reads the same
+   * deadline, and Caffeine agree on the instant a value stops answering.
+   */
+  private static <K, V extends Cached> Expiry<K, V> expiry() {
     return new Expiry<>() {
       @Override
       public long expireAfterCreate(K key, V value, long currentTime) {
-        return ttl.nanos(key, value);
+        return remaining(value, currentTime);
       }
 
       @Override
       public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
-        return ttl.nanos(key, value);
+        return remaining(value, currentTime);
       }
 
       @Override
@@ -254,6 +329,19 @@ final class DentryCache {
    * waits for a load in flight.
    */
   @Nullable Object peek(Dentry dir, Name name) {
+    return peek(dir, name, null);
+  }
+
+  /**
+   * Answers as {@link #peek(Dentry, Name)}, and records the value the answer rests on (the dentry,
+   * or the negative dentry) in {@code footprint}, if given. Then it reads the key's pending state
+   * once more: a mutation marks its key pending before it bumps the key's values, so a value whose
+   * bumped version was recorded is seen pending here, and the answer is a miss.
+   *
+   * <p>A negative dentry found in probation is promoted to the main negative cache: this is its
+   * second use (see the implementation notes).
+   */
+  @Nullable Object peek(Dentry dir, Name name, @Nullable Footprint footprint) {
     if (!enabled) {
       misses.increment();
       return null;
@@ -266,15 +354,79 @@ final class DentryCache {
     }
     Dentry d = positive.getIfPresent(key);
     if (d != null) {
+      if (footprint != null && !rests(footprint, d, key)) {
+        misses.increment();
+        return null;
+      }
       hits.increment();
       return d;
     }
-    if (negative.getIfPresent(key) != null) {
+    Negative n = negative.getIfPresent(key);
+    if (n == null) {
+      n = probation.getIfPresent(key);
+      if (n != null) {
+        n = promote(key, n);
+      }
+    }
+    if (n != null) {
+      if (footprint != null && !rests(footprint, n, key)) {
+        misses.increment();
+        return null;
+      }
       negativeHits.increment();
       return ABSENT;
     }
     misses.increment();
     return null;
+  }
+
+  /** Records {@code value} in {@code footprint}; false if it is retired or its key now pending. */
+  private boolean rests(Footprint footprint, Cached value, DentryKey key) {
+    return footprint.add(value) && !pending(key);
+  }
+
+  /**
+   * Moves a negative dentry found in probation into the main negative cache, as a new value with
+   * the same deadline; returns the main cache's value for the key, or null if {@code n} left
+   * probation meanwhile.
+   *
+   * <p>Against a concurrent removal of the name: removals take a negative out of probation first
+   * and out of the main cache second ({@link #dropNegative}). The check that {@code n} is still in
+   * probation runs inside the main cache's {@code compute} on the key: if the removal's probation
+   * step came first, nothing is inserted; if it came after, the removal's main-cache step comes
+   * after this {@code compute} too, and takes the copy out again.
+   */
+  private @Nullable Negative promote(DentryKey key, Negative n) {
+    Negative[] out = new Negative[1];
+    negative
+        .asMap()
+        .compute(
+            key,
+            (k, old) -> {
+              if (old != null) {
+                out[0] = old;
+                return old;
+              }
+              if (probation.policy().getIfPresentQuietly(k) != n || n.version() == Cached.RETIRED) {
+                return null;
+              }
+              Negative copy = new Negative(n.mount);
+              copy.deadline(n.deadline());
+              out[0] = copy;
+              return copy;
+            });
+    probation
+        .asMap()
+        .computeIfPresent(
+            key,
+            (k, v) -> {
+              if (v != n) {
+                return v;
+              }
+              v.retire();
+              return null;
+            });
+    return out[0];
   }
 
   /**
@@ -327,15 +479,16 @@ final class DentryCache {
               if (!hidden && nameTicks.get(stripe) <= start && dir.mount.dropCount() == dropped) {
                 inserted = true;
                 if (answer instanceof Dentry d) {
+                  // The negative goes first: in between, a reader finds neither (a miss).
+                  dropNegative(key);
                   putPositive(key, d);
-                  negative.invalidate(key);
                 } else {
                   // No mutation through the cache completed since the load began, so a cached
                   // positive entry is older than this answer (a delete whose backend call is done
                   // but whose cache update is not): left in place, peek would report a HIT for the
                   // name this load just found absent.
-                  negative.put(key, new Negative(dir.mount));
-                  positive.invalidate(key);
+                  dropPositive(key);
+                  putNegative(key, new Negative(dir.mount));
                 }
               }
             }
@@ -352,9 +505,9 @@ final class DentryCache {
               // The mount's cache was dropped while this answer went in; the drop's sweep may have
               // passed the key already, so take the answer out again (see invalidateMount).
               if (answer instanceof Dentry d) {
-                positive.asMap().remove(key, d);
+                dropPositive(key, d);
               } else {
-                negative.invalidate(key);
+                dropNegative(key);
               }
             }
             if (info != null) {
@@ -369,11 +522,22 @@ final class DentryCache {
 
   /** Returns the cached attributes of a node, or null. Never blocks. */
   @Nullable NodeAttributes peekAttributes(Mount mount, Node node) {
+    return peekAttributes(mount, node, null);
+  }
+
+  /**
+   * Returns the cached attributes of a node, or null, and records the snapshot in {@code
+   * footprint}, if given (null if it was retired meanwhile). Never blocks.
+   */
+  @Nullable NodeAttributes peekAttributes(Mount mount, Node node, @Nullable Footprint footprint) {
     if (!enabled) {
       return null;
     }
     Attrs a = attributes.getIfPresent(new AttrKey(mount, node));
-    return a == null ? null : a.attributes;
+    if (a == null || (footprint != null && !footprint.add(a))) {
+      return null;
+    }
+    return a.attributes;
   }
 
   /**
@@ -394,14 +558,19 @@ final class DentryCache {
     }
     AttrKey key = new AttrKey(mount, node);
     int stripe = attributeStripe(mount, node);
+    Attrs fresh = new Attrs(mount, attrs);
+    stamped(fresh, attributeTtl(fresh));
     attributes
         .asMap()
         .compute(
             key,
-            (k, old) ->
-                attributeTicks.get(stripe) <= epoch && mount.dropTick() <= epoch
-                    ? new Attrs(mount, attrs)
-                    : old);
+            (k, old) -> {
+              if (attributeTicks.get(stripe) <= epoch && mount.dropTick() <= epoch) {
+                retire(old);
+                return fresh;
+              }
+              return old;
+            });
   }
 
   /** Forgets a node's attributes after a change; later loads that started earlier are refused. */
@@ -414,6 +583,7 @@ final class DentryCache {
             key,
             (k, old) -> {
               tick(attributeTicks, stripe);
+              retire(old);
               return null;
             });
   }
@@ -429,7 +599,19 @@ final class DentryCache {
   /** Replaces a symlink dentry by one that carries its target, if it is still the cached one. */
   void rememberSymlinkTarget(Dentry link, String target) {
     if (enabled && link.name != null) {
-      positive.asMap().replace(link.key(), link, link.withSymlinkTarget(target));
+      Dentry replacement = link.withSymlinkTarget(target);
+      replacement.deadline(link.deadline());
+      positive
+          .asMap()
+          .computeIfPresent(
+              link.key(),
+              (k, v) -> {
+                if (v != link) {
+                  return v;
+                }
+                link.retire();
+                return replacement;
+              });
     }
   }
 
@@ -574,8 +756,8 @@ final class DentryCache {
         tick(nameTicks, stripe(a.key));
         inflight.remove(a.key);
         if (changed) {
-          positive.invalidate(a.key);
-          negative.invalidate(a.key);
+          dropPositive(a.key);
+          dropNegative(a.key);
         }
         unhide(a.key);
       }
@@ -615,11 +797,11 @@ final class DentryCache {
       tick(nameTicks, stripe);
       inflight.remove(m.key);
       if (enabled) {
-        negative.invalidate(m.key);
+        dropNegative(m.key);
         if (alone) {
           putPositive(m.key, d);
         } else {
-          positive.invalidate(m.key);
+          dropPositive(m.key);
         }
       }
       unhide(m.key);
@@ -649,11 +831,11 @@ final class DentryCache {
       tick(nameTicks, stripe);
       inflight.remove(m.key);
       if (enabled) {
-        positive.invalidate(m.key);
+        dropPositive(m.key);
         if (alone) {
-          negative.put(m.key, new Negative(dir.mount));
+          putNegative(m.key, new Negative(dir.mount));
         } else {
-          negative.invalidate(m.key);
+          dropNegative(m.key);
         }
       }
       unhide(m.key);
@@ -719,17 +901,17 @@ final class DentryCache {
         inflight.remove(from);
         inflight.remove(to);
         if (enabled) {
-          positive.invalidate(from);
-          negative.invalidate(to);
+          dropPositive(from);
+          dropNegative(to);
           if (!alone) {
-            negative.invalidate(from);
-            positive.invalidate(to);
+            dropNegative(from);
+            dropPositive(to);
           } else if (stableNodes && m.rekeyable) {
-            negative.put(from, new Negative(fromDir.mount));
+            putNegative(from, new Negative(fromDir.mount));
             putPositive(to, moved.rekeyed(toDir.id, toName));
           } else {
-            negative.put(from, new Negative(fromDir.mount));
-            positive.invalidate(to);
+            putNegative(from, new Negative(fromDir.mount));
+            dropPositive(to);
           }
         }
         unhide(from);
@@ -774,10 +956,23 @@ final class DentryCache {
     return pendingStripes.get(stripe(key)) != 0 && pendingKeys.containsKey(key);
   }
 
-  /** Marks {@code key} pending: into the map first, so that a nonzero stripe finds it there. */
+  /**
+   * Marks {@code key} pending: into the map first, so that a nonzero stripe finds it there; then
+   * bumps the values cached under it, so that no answer resting on them is used while it is pending
+   * (see {@link #peek(Dentry, Name, Footprint)} for the order).
+   */
   private void hide(DentryKey key) {
     pendingKeys.merge(key, 1, Integer::sum);
     pendingStripes.incrementAndGet(stripe(key));
+    bump(positive.policy().getIfPresentQuietly(key));
+    bump(negative.policy().getIfPresentQuietly(key));
+    bump(probation.policy().getIfPresentQuietly(key));
+  }
+
+  private static void bump(@Nullable Cached value) {
+    if (value != null) {
+      value.bump();
+    }
   }
 
   /** Takes one pending mark of {@code key} away; called after the entries were updated. */
@@ -800,8 +995,8 @@ final class DentryCache {
     synchronized (dir.dirState()) {
       tick(nameTicks, stripe(key));
       inflight.remove(key);
-      positive.invalidate(key);
-      negative.invalidate(key);
+      dropPositive(key);
+      dropNegative(key);
     }
   }
 
@@ -814,9 +1009,62 @@ final class DentryCache {
     // drop and puts after it is refused.
     mount.countDrop();
     mount.dropTick(clock.incrementAndGet());
-    positive.asMap().values().removeIf(d -> d.mount == mount);
-    negative.asMap().values().removeIf(n -> n.mount == mount);
-    attributes.asMap().values().removeIf(a -> a.mount == mount);
+    positive.asMap().values().removeIf(d -> retiredIf(d, d.mount == mount));
+    probation.asMap().values().removeIf(n -> retiredIf(n, n.mount == mount));
+    negative.asMap().values().removeIf(n -> retiredIf(n, n.mount == mount));
+    attributes.asMap().values().removeIf(a -> retiredIf(a, a.mount == mount));
+  }
+
+  /** Retires {@code value} if {@code remove}, before a removeIf takes it out; returns remove. */
+  private static boolean retiredIf(Cached value, boolean remove) {
+    if (remove) {
+      value.retire();
+    }
+    return remove;
+  }
+
+  /** Removes the positive dentry of {@code key}, retiring it inside the removal. */
+  private void dropPositive(DentryKey key) {
+    positive.asMap().computeIfPresent(key, (k, v) -> retired(v));
+  }
+
+  /** Removes {@code d} from {@code key} if it is still the cached dentry there. */
+  private void dropPositive(DentryKey key, Dentry d) {
+    positive.asMap().computeIfPresent(key, (k, v) -> v == d ? retired(v) : v);
+  }
+
+  /**
+   * Removes the negative dentries of {@code key}: from probation first, then from the main cache
+   * (the order {@link #promote} relies on), each retired inside its removal. Both steps are {@code
+   * compute}, not {@code computeIfPresent}: Caffeine's {@code computeIfPresent} returns at once,
+   * without the key's lock, when it finds no entry, so it would not wait for a promotion's {@code
+   * compute} under way on the key, and the promoted copy would outlive the removal (found by the
+   * Lincheck cache check).
+   */
+  private void dropNegative(DentryKey key) {
+    probation.asMap().compute(key, (k, v) -> v == null ? null : retired(v));
+    negative.asMap().compute(key, (k, v) -> v == null ? null : retired(v));
+  }
+
+  private static <V extends Cached> @Nullable V retired(V value) {
+    value.retire();
+    return null;
+  }
+
+  /**
+   * Puts a negative dentry, seen once, into probation (retiring the one it replaces there); a
+   * second use promotes it (see {@link #promote}).
+   */
+  private void putNegative(DentryKey key, Negative n) {
+    stamped(n, n.mount.ttlNanos);
+    probation
+        .asMap()
+        .compute(
+            key,
+            (k, old) -> {
+              retire(old);
+              return n;
+            });
   }
 
   /**
@@ -839,7 +1087,7 @@ final class DentryCache {
     }
     for (Dentry d : directoriesOf(mount, node)) {
       // Removes exactly this value: a dentry cached under the same key since is a fresh load.
-      positive.asMap().remove(d.key(), d);
+      dropPositive(d.key(), d);
     }
     invalidateAttributes(mount, node);
   }
@@ -864,6 +1112,7 @@ final class DentryCache {
    * every directory dentry in the cache (the removal listener takes dentries out after they left).
    */
   private void putPositive(DentryKey key, Dentry d) {
+    stamped(d, d.mount.ttlNanos);
     if (d.isDirectory()) {
       directories.compute(
           new AttrKey(d.mount, d.node),
@@ -873,7 +1122,16 @@ final class DentryCache {
             return out;
           });
     }
-    positive.put(key, d);
+    positive
+        .asMap()
+        .compute(
+            key,
+            (k, old) -> {
+              if (old != d) {
+                retire(old);
+              }
+              return d;
+            });
   }
 
   private void unindex(@Nullable Dentry d) {
@@ -906,6 +1164,7 @@ final class DentryCache {
   /** Visits every cached negative key; for invariant checks. */
   void forEachNegative(java.util.function.BiConsumer<DentryKey, Mount> action) {
     negative.asMap().forEach((k, n) -> action.accept(k, n.mount));
+    probation.asMap().forEach((k, n) -> action.accept(k, n.mount));
   }
 
   /** Visits every cached attribute snapshot; for invariant checks. */
@@ -920,9 +1179,10 @@ final class DentryCache {
 
   /** Drops everything; on close. */
   void clear() {
-    positive.invalidateAll();
-    negative.invalidateAll();
-    attributes.invalidateAll();
+    positive.asMap().values().removeIf(v -> retiredIf(v, true));
+    probation.asMap().values().removeIf(v -> retiredIf(v, true));
+    negative.asMap().values().removeIf(v -> retiredIf(v, true));
+    attributes.asMap().values().removeIf(v -> retiredIf(v, true));
   }
 
   CacheStats stats() {
@@ -934,6 +1194,6 @@ final class DentryCache {
         evictions.sum(),
         loadsInFlight.get(),
         positive.estimatedSize(),
-        negative.estimatedSize());
+        negative.estimatedSize() + probation.estimatedSize());
   }
 }

@@ -53,15 +53,19 @@ final class PathWalker {
    *     FileSystemLoopException after too many links
    */
   CompletableFuture<Resolution> walk(ParsedPath path, boolean followFinal, OpContext ctx) {
-    return new Walk(path, followFinal, ctx).start();
+    return new Walk(path, followFinal, ctx, null).start();
   }
 
   /**
-   * Walks {@code path} through the cache alone. The future is always complete on return: a
-   * resolution, {@link Resolution#MISS}, or the failure the full walk would report.
+   * Walks {@code path} through the cache alone, and records in {@code footprint} (if given) every
+   * cached value the walk read. The future is always complete on return: a resolution, {@link
+   * Resolution#MISS} (also where the full walk would fail with FileSystemLoopException), or {@link
+   * Resolution#ABSENT_ON_THE_WAY} where the full walk would fail with NoSuchFileException or "Not a
+   * directory"; it never builds an exception.
    */
-  CompletableFuture<Resolution> walkNow(ParsedPath path, boolean followFinal) {
-    return new Walk(path, followFinal, null).start();
+  CompletableFuture<Resolution> walkNow(
+      ParsedPath path, boolean followFinal, @Nullable Footprint footprint) {
+    return new Walk(path, followFinal, null, footprint).start();
   }
 
   private record Frame(Dentry dir, MountTable.@Nullable Node trie) {}
@@ -71,15 +75,21 @@ final class PathWalker {
     private final String path;
     private final boolean followFinal;
     private final @Nullable OpContext ctx;
+    private final @Nullable Footprint footprint;
     private final List<Frame> stack = new ArrayList<>();
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private final CompletableFuture<Resolution> result = new CompletableFuture<>();
     private int links;
 
-    Walk(ParsedPath parsed, boolean followFinal, @Nullable OpContext ctx) {
+    Walk(
+        ParsedPath parsed,
+        boolean followFinal,
+        @Nullable OpContext ctx,
+        @Nullable Footprint footprint) {
       this.path = parsed.toString();
       this.followFinal = followFinal;
       this.ctx = ctx;
+      this.footprint = footprint;
       Mount root = mounts.rootMount();
       stack.add(new Frame(root.root, mounts.top()));
       push(parsed);
@@ -129,7 +139,7 @@ final class PathWalker {
             stack.add(new Frame(mountRoot, trie));
             continue;
           }
-          Object answer = cache.peek(frame.dir, name);
+          Object answer = cache.peek(frame.dir, name, footprint);
           if (answer == null) {
             if (ctx == null) {
               result.complete(Resolution.MISS);
@@ -203,16 +213,26 @@ final class PathWalker {
           result.complete(new Resolution(frame.dir, name, null));
           return false;
         }
+        if (ctx == null) {
+          return endNow(Resolution.ABSENT_ON_THE_WAY);
+        }
         throw new NoSuchFileException(path);
       }
       Dentry d = (Dentry) answer;
       if (d.isSymlink() && (!last || followFinal)) {
         if (++links > MAX_SYMLINKS) {
+          if (ctx == null) {
+            return endNow(Resolution.MISS);
+          }
           throw new FileSystemLoopException(path);
         }
         String target = d.symlinkTarget;
         if (target == null) {
           return readLink(d);
+        }
+        if (target.isEmpty() && ctx == null) {
+          // An empty target names nothing (see follow).
+          return endNow(Resolution.ABSENT_ON_THE_WAY);
         }
         follow(target);
         return true;
@@ -222,10 +242,19 @@ final class PathWalker {
         return false;
       }
       if (!d.isDirectory()) {
+        if (ctx == null) {
+          return endNow(Resolution.ABSENT_ON_THE_WAY);
+        }
         throw Errors.of(Errno.ENOTDIR, path);
       }
       stack.add(new Frame(d, trie));
       return true;
+    }
+
+    /** Ends a nonblocking walk with {@code r} instead of building the full walk's exception. */
+    private boolean endNow(Resolution r) {
+      result.complete(r);
+      return false;
     }
 
     /** Continues the walk at a symlink's target. */

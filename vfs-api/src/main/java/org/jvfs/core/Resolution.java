@@ -15,4 +15,10 @@ import org.jvfs.spi.Name;
 record Resolution(@Nullable Dentry parent, @Nullable Name name, @Nullable Dentry entry) {
   /** The answer of a nonblocking walk that needed IO. */
   static final Resolution MISS = new Resolution(null, null, null);
+
+  /**
+   * The answer of a nonblocking walk that found a directory on the way absent, or not a directory
+   * (where the full walk fails with NoSuchFileException or "Not a directory").
+   */
+  static final Resolution ABSENT_ON_THE_WAY = new Resolution(null, null, null);
 }

@@ -43,6 +43,10 @@ public final class VfsCore {
       java.util.concurrent.Executor cacheMaintenanceExecutor) {}
 
   final DentryCache cache;
+
+  /** Recent lookupNow answers by path, or null with caching off; see {@link FrontCache}. */
+  final @Nullable FrontCache front;
+
   final MountTable mounts = new MountTable();
   final PathWalker walker;
   final Completer completer;
@@ -69,6 +73,10 @@ public final class VfsCore {
             config.maxNegativeDentries(),
             ticker,
             config.cacheMaintenanceExecutor());
+    this.front =
+        config.caching()
+            ? new FrontCache(frontSlots(config.maxDentries(), config.maxNegativeDentries()), ticker)
+            : null;
     this.walker = new PathWalker(cache, mounts);
     this.completer = new Completer(config.completionExecutor());
     this.permits = new Semaphore(config.maxInFlight());
@@ -76,6 +84,11 @@ public final class VfsCore {
     this.ownedExecutor = config.ownedExecutor();
     this.fileOps = new FileOps(this);
     this.treeOps = new TreeOps(this);
+  }
+
+  /** The front cache's slots: one per cached entry, at least 64, at most 65,536. */
+  static int frontSlots(long maxDentries, long maxNegativeDentries) {
+    return (int) Math.max(64, Math.min(1 << 16, maxDentries + maxNegativeDentries));
   }
 
   /** Returns the file operations. */
@@ -206,9 +219,24 @@ public final class VfsCore {
   /**
    * Answers from the cache alone: HIT, ABSENT or MISS. Never does IO, never waits for a load.
    *
+   * <p>A path answered before is answered from the {@link FrontCache} if every cached value the
+   * answer rests on still holds: no parse, no walk, no lock, no allocation. Otherwise the path is
+   * walked through the dentry cache, and a HIT or ABSENT is offered to the front cache with what it
+   * rests on.
+   *
    * @throws ClosedFileSystemException if the VFS is closed
    */
   public LookupResult lookupNow(String path, boolean follow) {
+    FrontCache f = front;
+    if (f != null) {
+      LookupResult r = f.get(java.util.Objects.requireNonNull(path, "path"), follow);
+      if (r != null) {
+        if (closed) {
+          throw new ClosedFileSystemException();
+        }
+        return r;
+      }
+    }
     ParsedPath parsed = parse(path);
     if (closed) {
       throw new ClosedFileSystemException();
@@ -216,10 +244,19 @@ public final class VfsCore {
     if (parsed.isTooLong()) {
       return LookupResult.absent();
     }
-    CompletableFuture<Resolution> f = walker.walkNow(parsed, follow);
+    Footprint footprint = f == null ? null : new Footprint();
+    LookupResult r = walkNow(parsed, follow, footprint);
+    if (f != null && footprint != null && r.status() != LookupResult.Status.MISS) {
+      f.offer(path, follow, r, footprint);
+    }
+    return r;
+  }
+
+  /** The nonblocking walk behind {@link #lookupNow}, recording what it read in the footprint. */
+  private LookupResult walkNow(ParsedPath parsed, boolean follow, @Nullable Footprint footprint) {
     Resolution r;
     try {
-      r = f.join();
+      r = walker.walkNow(parsed, follow, footprint).join();
     } catch (java.util.concurrent.CompletionException e) {
       return Errors.unwrap(e) instanceof FileSystemLoopException
           ? LookupResult.miss()
@@ -228,11 +265,14 @@ public final class VfsCore {
     if (r == Resolution.MISS) {
       return LookupResult.miss();
     }
+    if (r == Resolution.ABSENT_ON_THE_WAY) {
+      return LookupResult.absent();
+    }
     Dentry d = r.entry();
     if (d == null) {
       return LookupResult.absent();
     }
-    NodeAttributes a = cache.peekAttributes(d.mount, d.node);
+    NodeAttributes a = cache.peekAttributes(d.mount, d.node, footprint);
     return a == null ? LookupResult.miss() : LookupResult.hit(a);
   }
 
@@ -350,6 +390,9 @@ public final class VfsCore {
       }
     }
     cache.clear();
+    if (front != null) {
+      front.clear();
+    }
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }

@@ -24,6 +24,7 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.jvfs.CoherencePolicy;
+import org.jvfs.LookupResult;
 import org.jvfs.memory.MemoryBackend;
 import org.jvfs.spi.Backend;
 import org.jvfs.spi.Errno;
@@ -58,14 +59,16 @@ import org.jvfs.spi.OpenFlags;
  * another mutation of the directory.
  *
  * <p>The nonblocking read and the sequential specification. {@link #lookupNow} answers as {@code
- * VfsCore.lookupNow} does: a cached dentry with cached attributes is a HIT (reported as its size),
- * a negative dentry is ABSENT, anything else is a MISS. A MISS is always allowed (nothing cached, a
- * load in flight, a drop just happened), so the operation turns a MISS into the backend's own
- * answer, read atomically under the backend's tree lock and without touching the cache: a MISS can
- * then never fail the check, while every HIT and every ABSENT must be the tree's state at some
- * instant within the call. The specification is a separate class rather than the test run
- * sequentially, so that a bug that shows without any concurrency (a HIT left behind by a delete)
- * fails as well.
+ * VfsCore.lookupNow} does: from the {@link FrontCache} if the path's answer is there and still
+ * holds; else a cached dentry with cached attributes is a HIT (reported as its size), a negative
+ * dentry is ABSENT (found in probation, it is promoted), anything else is a MISS, and a HIT or
+ * ABSENT is offered to the front cache with the footprint the peeks recorded. A MISS is always
+ * allowed (nothing cached, a load in flight, a drop just happened), so the operation turns a MISS
+ * into the backend's own answer, read atomically under the backend's tree lock and without touching
+ * the cache: a MISS can then never fail the check, while every HIT and every ABSENT must be the
+ * tree's state at some instant within the call. The specification is a separate class rather than
+ * the test run sequentially, so that a bug that shows without any concurrency (a HIT left behind by
+ * a delete) fails as well.
  *
  * <p>Where a mutation's outcome depends on two separate reads (a rename whose source is absent or
  * whose target exists, read one after the other as {@code Mover} and the JDK do), the result is one
@@ -97,6 +100,8 @@ public class DentryCacheLincheckTest {
       MemoryBackend.builder().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).build();
   private final DentryCache cache = new DentryCache(true, 100, 100, () -> 0L, Runnable::run);
   private final Mount mount = new Mount("/", backend, CoherencePolicy.PRIVATE, cache.newId());
+  private final FrontCache front = new FrontCache(64, () -> 0L);
+  private static final String[] PATHS = {"/a", "/b", "/d/a"};
   private final Dentry dir;
 
   public DentryCacheLincheckTest() {
@@ -125,15 +130,24 @@ public class DentryCacheLincheckTest {
   /** A HIT as its size, ABSENT, or on a MISS the backend's answer; see the class comment. */
   @Operation
   public String lookupNow(@Param(name = LOC) int loc) {
+    String path = PATHS[loc];
+    LookupResult fast = front.get(path, true);
+    if (fast != null) {
+      NodeAttributes a = fast.attributes();
+      return a == null ? ABSENT : Spec.size(Sizes.of(a));
+    }
     Dentry parent = dirOf(loc);
     Name name = nameOf(loc);
-    Object answer = cache.peek(parent, name);
+    Footprint footprint = new Footprint();
+    Object answer = cache.peek(parent, name, footprint);
     if (answer == DentryCache.ABSENT) {
+      front.offer(path, true, LookupResult.absent(), footprint);
       return ABSENT;
     }
     if (answer instanceof Dentry d) {
-      NodeAttributes attributes = cache.peekAttributes(mount, d.node);
+      NodeAttributes attributes = cache.peekAttributes(mount, d.node, footprint);
       if (attributes != null) {
+        front.offer(path, true, LookupResult.hit(attributes), footprint);
         return Spec.size(Sizes.of(attributes));
       }
     }
@@ -414,6 +428,25 @@ public class DentryCacheLincheckTest {
               List.of(actor("create", 0), actor("append", 0)),
               List.of(actor("rename", 0, 2)),
               List.of(actor("delete", 0), actor("create", 0))),
+          // An answer in the front cache, against a delete (pending, then removed), an append
+          // (attributes invalidated) and a mount drop.
+          race(
+              List.of(actor("create", 0), actor("load", 0), actor("lookupNow", 0)),
+              List.of(actor("lookupNow", 0), actor("lookupNow", 0)),
+              List.of(actor("delete", 0))),
+          race(
+              List.of(actor("create", 0), actor("load", 0), actor("lookupNow", 0)),
+              List.of(actor("lookupNow", 0), actor("lookupNow", 0)),
+              List.of(actor("append", 0))),
+          race(
+              List.of(actor("load", 1), actor("lookupNow", 1), actor("lookupNow", 1)),
+              List.of(actor("lookupNow", 1)),
+              List.of(actor("dropMount"), actor("create", 1))),
+          // A negative's second use promotes it from probation, against a create of the name.
+          race(
+              List.of(actor("load", 0)),
+              List.of(actor("lookupNow", 0), actor("lookupNow", 0)),
+              List.of(actor("create", 0))),
           // Changes behind the cache's back, read once reported (see createOutside).
           race(
               List.of(actor("load", 0)),

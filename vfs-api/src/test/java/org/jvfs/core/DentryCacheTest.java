@@ -217,8 +217,107 @@ class DentryCacheTest {
     }
     cache.stats();
     assertThat(((Dentry) cache.peek(root, Name.of("keep"))).node).isEqualTo(info.node());
-    assertThat(cache.stats().negativeSize()).isLessThanOrEqualTo(10);
-    assertThat(cache.stats().evictionCount()).isGreaterThanOrEqualTo(490);
+    long probation = DentryCache.probationSize(10);
+    assertThat(cache.stats().negativeSize()).isLessThanOrEqualTo(10 + probation);
+    assertThat(cache.stats().evictionCount()).isGreaterThanOrEqualTo(500 - 10 - probation);
+  }
+
+  @Test
+  void negative_usedOnce_staysInProbation_andAFloodOfOneShotNamesKeepsTheHotOnes() {
+    cache.load(root, Name.of("hot"), () -> lookup("hot")).join();
+    assertThat(cache.peek(root, Name.of("hot")))
+        .as("second use: promoted")
+        .isSameAs(DentryCache.ABSENT);
+    for (int i = 0; i < 500; i++) {
+      cache.load(root, Name.of("once" + i), () -> lookup("nothing")).join();
+    }
+    assertThat(cache.peek(root, Name.of("hot"))).isSameAs(DentryCache.ABSENT);
+    assertThat(cache.peek(root, Name.of("once0"))).as("pushed out of probation").isNull();
+  }
+
+  @Test
+  void negative_promoted_keepsItsDeadline() {
+    DentryCache ttl = new DentryCache(true, 1000, 10, now::get, Runnable::run);
+    Mount m = new Mount("/", backend, CoherencePolicy.ttl(Duration.ofSeconds(10)), ttl.newId());
+    ttl.load(m.root, Name.of("x"), () -> lookup("x")).join();
+    now.addAndGet(Duration.ofSeconds(9).toNanos());
+    assertThat(ttl.peek(m.root, Name.of("x"))).as("promoted").isSameAs(DentryCache.ABSENT);
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(ttl.peek(m.root, Name.of("x"))).as("expired by its first deadline").isNull();
+  }
+
+  @Test
+  void peek_withAFootprint_recordsTheValuesAndTheirVersions() {
+    makeFile("f");
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    Footprint footprint = new Footprint();
+    Dentry d = (Dentry) cache.peek(root, Name.of("f"), footprint);
+    assertThat(footprint.values()).containsExactly(d);
+    assertThat(cache.peekAttributes(mount, d.node, footprint)).isNotNull();
+    assertThat(footprint.size()).isEqualTo(2);
+  }
+
+  @Test
+  void removed_retiresTheCachedDentryAndItsAttributes() {
+    NodeInfo info = makeFile("f");
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    Footprint footprint = new Footprint();
+    Dentry d = (Dentry) cache.peek(root, Name.of("f"), footprint);
+    cache.peekAttributes(mount, d.node, footprint);
+    Cached[] values = footprint.values();
+    cache.removed(cache.begin(root, Name.of("f")), info.node());
+    assertThat(values).allSatisfy(v -> assertThat(v.version()).isEqualTo(Cached.RETIRED));
+  }
+
+  @Test
+  void begin_bumpsTheNamesValues_andAPeekWhilePendingRecordsNothingUsable() {
+    cache.load(root, Name.of("x"), () -> lookup("x")).join();
+    Footprint before = new Footprint();
+    assertThat(cache.peek(root, Name.of("x"), before)).isSameAs(DentryCache.ABSENT);
+    Cached negative = before.values()[0];
+    long version = negative.version();
+    DentryCache.Mutation m = cache.begin(root, Name.of("x"));
+    assertThat(negative.version()).isGreaterThan(version);
+    assertThat(cache.peek(root, Name.of("x"), new Footprint())).isNull();
+    cache.abandon(m);
+    Footprint after = new Footprint();
+    assertThat(cache.peek(root, Name.of("x"), after)).isSameAs(DentryCache.ABSENT);
+    assertThat(after.versions()[0]).isEqualTo(negative.version());
+  }
+
+  @Test
+  void load_positiveOverANegative_retiresTheNegative() {
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    Footprint footprint = new Footprint();
+    cache.peek(root, Name.of("f"), footprint);
+    makeFile("f");
+    cache.forget(root, Name.of("f"));
+    assertThat(footprint.values()[0].version()).isEqualTo(Cached.RETIRED);
+  }
+
+  @Test
+  void invalidateMount_andEviction_retire() {
+    makeFile("f");
+    cache.load(root, Name.of("f"), () -> lookup("f")).join();
+    Footprint footprint = new Footprint();
+    cache.peek(root, Name.of("f"), footprint);
+    cache.invalidateMount(mount);
+    assertThat(footprint.values()[0].version()).isEqualTo(Cached.RETIRED);
+
+    DentryCache small = new DentryCache(true, 2, 10, now::get, Runnable::run);
+    Mount m = new Mount("/", backend, CoherencePolicy.PRIVATE, small.newId());
+    java.util.List<Cached> seen = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      makeFile("e" + i);
+      String n = "e" + i;
+      small.load(m.root, Name.of(n), () -> lookup(n)).join();
+      Footprint f = new Footprint();
+      if (small.peek(m.root, Name.of(n), f) != null) {
+        seen.add(f.values()[0]);
+      }
+    }
+    long live = seen.stream().filter(v -> v.version() != Cached.RETIRED).count();
+    assertThat(live).as("only what the cache still holds is not retired").isLessThanOrEqualTo(2);
   }
 
   @Test

@@ -107,7 +107,7 @@ class PathWalkerTest {
   @Test
   void walkNow_uncached_isMissWithoutBackendCalls() {
     long loads = core.stats().loadCount();
-    CompletableFuture<Resolution> f = core.walker.walkNow(ParsedPath.parse("/zz/y"), true);
+    CompletableFuture<Resolution> f = core.walker.walkNow(ParsedPath.parse("/zz/y"), true, null);
     assertThat(f).isCompletedWithValue(Resolution.MISS);
     assertThat(core.stats().loadCount()).isEqualTo(loads);
   }

@@ -151,7 +151,8 @@ class VfsFileSystemProviderTest {
       assertThat(fs.provider().exists(missing)).isFalse();
       assertThat(fs.provider().readAttributesIfExists(missing, BasicFileAttributes.class)).isNull();
       assertThat(fs.vfs().cacheStats().loadCount()).isEqualTo(loads);
-      assertThat(fs.vfs().cacheStats().negativeHitCount()).isGreaterThan(negativeHits);
+      // A repeated lookupNow is answered by the front cache, which counts nothing.
+      assertThat(fs.vfs().cacheStats().negativeHitCount()).isGreaterThanOrEqualTo(negativeHits);
     }
   }
 

@@ -3,6 +3,7 @@ package org.jvfs.bench;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
@@ -83,11 +84,25 @@ public abstract class JvfsMount {
    * @throws IllegalStateException if no posix provider is on the class path
    */
   public static JvfsMount posix(Tree tree, int ioThreads, boolean probe) {
+    return posix(tree.root(), ioThreads, probe, 0);
+  }
+
+  /**
+   * Returns a mount of the directory {@code root} through the posix backend with {@code ioThreads}
+   * IO threads (0 for the backend's default), its {@code probe} setting, and room for {@code
+   * queueCapacity} tasks waiting for an IO thread (0 for the backend's default).
+   *
+   * @throws IllegalStateException if no posix provider is on the class path
+   */
+  public static JvfsMount posix(Path root, int ioThreads, boolean probe, int queueCapacity) {
     Map<String, Object> config = new java.util.HashMap<>();
     config.put("probe", probe);
-    config.put("root", tree.root().toString());
+    config.put("root", root.toString());
     if (ioThreads > 0) {
       config.put("ioThreads", ioThreads);
+    }
+    if (queueCapacity > 0) {
+      config.put("queueCapacity", queueCapacity);
     }
     BackendProvider provider =
         provider(POSIX)
@@ -106,19 +121,35 @@ public abstract class JvfsMount {
    * backend SPI, so that a new VFS over it starts with a cold cache.
    */
   public static JvfsMount memory(Tree tree) {
+    return memory(tree, null);
+  }
+
+  /**
+   * Returns a mount of an in-memory copy of the tree, as {@link #memory(Tree)}, with the tree in
+   * the directory {@code top} of the backend's root if {@code top} is not null.
+   */
+  public static JvfsMount memory(Tree tree, @Nullable String top) {
     return new JvfsMount("memory") {
       @Override
       Backend backend() throws IOException {
         MemoryBackend backend = MemoryBackend.create();
         OpenFlags create =
             OpenFlags.from(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW));
-        Node dir = backend.root();
+        Node base =
+            top == null
+                ? backend.root()
+                : backend
+                    .createDirectory(backend.root(), Name.of(top), null)
+                    .toCompletableFuture()
+                    .join()
+                    .node();
+        Node dir = base;
         for (int i = 0; i < tree.files(); i++) {
           String[] names = Tree.relative(i).split("/");
           if (i % Tree.FILES_PER_DIR == 0) {
             dir =
                 backend
-                    .createDirectory(backend.root(), Name.of(names[0]), null)
+                    .createDirectory(base, Name.of(names[0]), null)
                     .toCompletableFuture()
                     .join()
                     .node();
@@ -141,6 +172,16 @@ public abstract class JvfsMount {
 
   /** Makes a fresh backend. */
   abstract Backend backend() throws IOException;
+
+  /**
+   * Makes a fresh backend, for a caller that builds its own {@link Vfs}; the VFS it is mounted in
+   * owns and closes it.
+   *
+   * @throws IOException if the backend cannot be made
+   */
+  public Backend newBackend() throws IOException {
+    return backend();
+  }
 
   /**
    * Makes a VFS over a fresh backend with an empty dentry cache, large enough for the tree, every
@@ -188,6 +229,7 @@ public abstract class JvfsMount {
         .mount("/", backend())
         .maximumDentries(dentries)
         .maximumNegativeDentries(dentries)
+        .caching(caching)
         .directCompletion()
         .maxInFlight(Math.max(maxInFlight, Vfs.Builder.DEFAULT_MAX_IN_FLIGHT))
         .build();

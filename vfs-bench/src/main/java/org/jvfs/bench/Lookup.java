@@ -3,20 +3,31 @@ package org.jvfs.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.jvfs.CoherencePolicy;
 import org.jvfs.LookupResult;
 import org.jvfs.Vfs;
 
 /**
  * The {@code lookup} workload: stat every file of the tree, and look up as many absent paths (each
- * beside a file, in an existing directory).
+ * beside a file, in an existing directory), and as many whose middle directory is absent.
  *
- * <p>The jvfs variants run on the posix backend when it is on the class path, else on an in-memory
- * copy of the tree; the report names the backend.
+ * <p>The tree lies in the directory {@value #TOP} of the VFS's root, so that the VFS's paths are
+ * three names deep ({@code /t/dNNN/fNNNN}); the JDK's variants use the same files ({@code
+ * DIR/t/dNNN/fNNNN}). The jvfs variants run on the posix backend (over {@code DIR}) when it is on
+ * the class path, else on an in-memory copy of the tree; the report names the backend. The mount
+ * has the backend's default coherence policy (WATCH for posix), but for the {@code lookupNow}
+ * variants: WATCH's default bound on file attribute snapshots (a second) would expire snapshots
+ * between the untimed warming before a round and the round's lookups, so they mount posix with
+ * WATCH and an attribute bound of an hour (the expiry is still checked on every lookup).
  */
 public final class Lookup {
+  /** The directory of the VFS's root that holds the tree. */
+  public static final String TOP = "t";
+
   private Lookup() {}
 
   /**
@@ -27,11 +38,39 @@ public final class Lookup {
     return mount(tree, ioThreads, false);
   }
 
-  /** As {@link #mount(Tree, int)}, with the posix backend's {@code probe} setting. */
+  /**
+   * As {@link #mount(Tree, int)}, with the posix backend's {@code probe} setting. The mount's root
+   * is the tree's parent directory, whose directory {@value #TOP} holds the tree.
+   */
   public static JvfsMount mount(Tree tree, int ioThreads, boolean probe) {
+    checkTop(tree);
     return JvfsMount.posixAvailable()
-        ? JvfsMount.posix(tree, ioThreads, probe)
-        : JvfsMount.memory(tree);
+        ? JvfsMount.posix(tree.root().getParent(), ioThreads, probe, 0)
+        : JvfsMount.memory(tree, TOP);
+  }
+
+  static void checkTop(Tree tree) {
+    if (tree.root().getParent() == null || !tree.root().getFileName().toString().equals(TOP)) {
+      throw new IllegalArgumentException("the lookup tree must be a directory " + TOP);
+    }
+  }
+
+  /** Returns the VFS path of file {@code i}: {@code /t/dNNN/fNNNN}. */
+  public static String path(int i) {
+    return "/" + TOP + "/" + Tree.relative(i);
+  }
+
+  /** Returns the VFS path of the absent name beside file {@code i}: {@code /t/dNNN/aNNNN}. */
+  public static String absentPath(int i) {
+    return "/" + TOP + "/" + Tree.absentRelative(i);
+  }
+
+  /**
+   * Returns a VFS path of file {@code i}'s name in an absent directory: {@code /t/xNNN/fNNNN},
+   * whose middle directory {@code xNNN} does not exist.
+   */
+  public static String absentMiddlePath(int i) {
+    return "/" + TOP + "/x" + Tree.relative(i).substring(1);
   }
 
   /**
@@ -44,9 +83,11 @@ public final class Lookup {
     List<Variant> out = new ArrayList<>();
     String[] paths = new String[tree.files()];
     String[] absent = new String[tree.files()];
+    String[] absentMiddle = new String[tree.files()];
     for (int i = 0; i < paths.length; i++) {
-      paths[i] = "/" + Tree.relative(i);
-      absent[i] = "/" + Tree.absentRelative(i);
+      paths[i] = path(i);
+      absent[i] = absentPath(i);
+      absentMiddle[i] = absentMiddlePath(i);
     }
     int k = options.inFlight();
     for (String name : Workload.LOOKUP.variants()) {
@@ -59,22 +100,27 @@ public final class Lookup {
         case "jvfs-stat-miss" -> out.add(new StatMiss(name, mount, tree, paths, k));
         case "jvfs-stat-miss-qd1" -> out.add(new StatMiss(name, mount, tree, paths, 1));
         case "jvfs-lookupNow-hit" ->
-            out.add(new LookupNow(name, warm(mount, tree, paths), paths, LookupResult.Status.HIT));
+            out.add(new LookupNow(name, open(mount, tree), paths, LookupResult.Status.HIT));
         case "jvfs-lookupNow-absent" ->
+            out.add(new LookupNow(name, open(mount, tree), absent, LookupResult.Status.ABSENT));
+        case "jvfs-lookupNow-absent-middle" ->
             out.add(
-                new LookupNow(name, warm(mount, tree, absent), absent, LookupResult.Status.ABSENT));
+                new LookupNow(name, open(mount, tree), absentMiddle, LookupResult.Status.ABSENT));
         default -> throw new AssertionError(name);
       }
     }
     return out;
   }
 
-  private static Vfs warm(JvfsMount mount, Tree tree, String[] paths) throws IOException {
-    Vfs vfs = mount.open(tree, Vfs.Builder.DEFAULT_MAX_IN_FLIGHT);
-    for (String p : paths) {
-      vfs.lookup(p).join();
+  private static Vfs open(JvfsMount mount, Tree tree) throws IOException {
+    long dentries = Math.max(Vfs.Builder.DEFAULT_MAX_DENTRIES, 2L * tree.files() + 1024);
+    Vfs.Builder b = Vfs.builder().maximumDentries(dentries).maximumNegativeDentries(dentries);
+    if (mount.backendName().equals(JvfsMount.POSIX)) {
+      b.mount("/", mount.newBackend(), CoherencePolicy.watch(Duration.ofHours(1)));
+    } else {
+      b.mount("/", mount.newBackend());
     }
-    return vfs;
+    return b.build();
   }
 
   private abstract static class Base implements Variant {
@@ -203,7 +249,11 @@ public final class Lookup {
     }
   }
 
-  /** {@link Vfs#lookupNow} of every path on a warm cache, expecting one status throughout. */
+  /**
+   * {@link Vfs#lookupNow} of every path on a warm cache, expecting one status throughout. Before
+   * each round (untimed) every path is looked up twice with {@link Vfs#lookup}, which loads what
+   * the mount's policy let expire, and then once with {@code lookupNow}.
+   */
   static final class LookupNow extends Base {
     private final Vfs vfs;
     private final String[] paths;
@@ -214,6 +264,18 @@ public final class Lookup {
       this.vfs = vfs;
       this.paths = paths;
       this.expected = expected;
+    }
+
+    @Override
+    public void beforeRound() {
+      for (int pass = 0; pass < 2; pass++) {
+        for (String p : paths) {
+          vfs.lookup(p).join();
+        }
+      }
+      for (String p : paths) {
+        vfs.lookupNow(p);
+      }
     }
 
     @Override

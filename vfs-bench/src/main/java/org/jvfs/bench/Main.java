@@ -55,6 +55,11 @@ public final class Main {
       return 0;
     }
     try {
+      if (options.storm() > 0) {
+        Storm.Figures figures = storm(options, err);
+        out.println(options.json() ? figures.toJson() : figures.toTable());
+        return 0;
+      }
       Report report = measure(options, err);
       out.println(options.json() ? report.toJson() : report.toTable());
       return 0;
@@ -79,7 +84,11 @@ public final class Main {
     try {
       progress.printf("tree %s: %d files of %d bytes%n", root, options.files(), options.size());
       String load = loadAverage();
-      Tree tree = Tree.prepare(root, options.files(), options.size());
+      Tree tree =
+          Tree.prepare(
+              options.workload() == Workload.LOOKUP ? root.resolve(Lookup.TOP) : root,
+              options.files(),
+              options.size());
       List<String> skipped = new ArrayList<>();
       List<Variant> variants = new ArrayList<>();
       String backend;
@@ -120,6 +129,30 @@ public final class Main {
       } finally {
         closeAll(variants, progress);
       }
+    } finally {
+      if (temporary) {
+        Tree.deleteRecursively(root);
+      }
+    }
+  }
+
+  /**
+   * Prepares the lookup tree and runs the storm (see {@link Storm}).
+   *
+   * @param options what to run
+   * @param progress where progress lines go
+   * @throws Exception if the tree cannot be made or the storm fails
+   */
+  public static Storm.Figures storm(Options options, PrintStream progress) throws Exception {
+    Path dir = options.dir();
+    boolean temporary = dir == null;
+    Path root = temporary ? Files.createTempDirectory("jvfs-bench-") : dir;
+    try {
+      progress.printf(
+          "tree %s/%s: %d files of %d bytes; load average %s%n",
+          root, Lookup.TOP, options.files(), options.size(), loadAverage());
+      Tree tree = Tree.prepare(root.resolve(Lookup.TOP), options.files(), options.size());
+      return Storm.run(options, tree, progress);
     } finally {
       if (temporary) {
         Tree.deleteRecursively(root);

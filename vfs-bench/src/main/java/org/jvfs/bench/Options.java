@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param ioThreads the posix backend's IO threads, or 0 for its default
  * @param posixProbe whether the posix backend answers on the caller's thread where nothing blocks
  *     (its {@code probe} setting)
+ * @param storm for {@code lookup}: the uncached lookups a storm keeps in flight while {@code
+ *     lookupNow} is sampled (see {@link Storm}), or 0 for the ordinary variants
  */
 public record Options(
     Workload workload,
@@ -35,7 +37,8 @@ public record Options(
     int rounds,
     Set<String> variants,
     int ioThreads,
-    boolean posixProbe) {
+    boolean posixProbe,
+    int storm) {
 
   /** Default number of files. */
   public static final int DEFAULT_FILES = 10_000;
@@ -45,6 +48,9 @@ public record Options(
 
   /** Default operations in flight. */
   public static final int DEFAULT_IN_FLIGHT = 64;
+
+  /** Lookups a storm keeps in flight by default. */
+  public static final int DEFAULT_STORM = 10_000;
 
   /** Default unmeasured rounds. */
   public static final int DEFAULT_WARMUPS = 5;
@@ -69,7 +75,8 @@ public record Options(
           "  lookup       stat every file of the tree, and as many absent paths",
           "               variants: jdk-readAttributes (baseline), jdk-exists-absent,",
           "                         jvfs-stat-miss, jvfs-stat-miss-qd1, jvfs-lookupNow-hit,",
-          "                         jvfs-lookupNow-absent",
+          "                         jvfs-lookupNow-absent, jvfs-lookupNow-absent-middle",
+          "               (paths /t/dNNN/fNNNN, three names deep; the tree in DIR/t)",
           "",
           "options:",
           "  --dir D          use (and keep) the tree in D, making missing files; default: a",
@@ -90,6 +97,12 @@ public record Options(
           "                   reads and plain opens first try on the caller's thread in",
           "                   their nonblocking form, then go to the IO pool",
           "  --no-posix-probe the posix backend without the probe: every call on the IO pool",
+          "  --storm[=N]      lookup only: keep N (default "
+              + DEFAULT_STORM
+              + ") uncached lookups of new absent",
+          "                   names in flight while sampling lookupNow of hot paths and",
+          "                   ConcurrentHashMap.get of the same keys (p50/p99/p99.9, and the",
+          "                   hot lookups the storm turned into MISS)",
           "  --json           print one JSON object instead of a table",
           "  --help           print this text",
           "");
@@ -118,6 +131,7 @@ public record Options(
     int ioThreads = 0;
     boolean json = false;
     boolean posixProbe = true;
+    int storm = 0;
     List<String> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -143,6 +157,8 @@ public record Options(
           }
           posixProbe = true;
         }
+        case "--storm" ->
+            storm = inline == null ? DEFAULT_STORM : number(flag, inline, 1, 1_000_000);
         case "--no-posix-probe" -> {
           if (inline != null) {
             throw new UsageException("--no-posix-probe takes no value");
@@ -190,6 +206,9 @@ public record Options(
     if (workload == null) {
       throw new UsageException("missing workload (smallfiles or lookup)");
     }
+    if (storm > 0 && workload != Workload.LOOKUP) {
+      throw new UsageException("--storm is an option of the lookup workload");
+    }
     Set<String> chosen = new LinkedHashSet<>();
     for (String v : variants) {
       String name = v.trim();
@@ -206,7 +225,18 @@ public record Options(
       chosen.add(name);
     }
     return new Options(
-        workload, dir, files, size, inFlight, json, warmups, rounds, chosen, ioThreads, posixProbe);
+        workload,
+        dir,
+        files,
+        size,
+        inFlight,
+        json,
+        warmups,
+        rounds,
+        chosen,
+        ioThreads,
+        posixProbe,
+        storm);
   }
 
   /** Returns true if the variant of this name is to run. */

@@ -27,7 +27,8 @@ public enum Workload {
           "jvfs-stat-miss",
           "jvfs-stat-miss-qd1",
           "jvfs-lookupNow-hit",
-          "jvfs-lookupNow-absent"));
+          "jvfs-lookupNow-absent",
+          "jvfs-lookupNow-absent-middle"));
 
   private final String baseline;
   private final List<String> variants;

@@ -87,6 +87,52 @@ class MainTest {
   }
 
   @Test
+  void lookupTreeLiesInTheTopDirectory() {
+    assertThat(smoke("lookup")).isNotNull();
+    assertThat(tmp.resolve("tree").resolve(Lookup.TOP).resolve("d000/f0049")).hasSize(512);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void stormSmoke() {
+    int code =
+        run(
+            "lookup",
+            "--storm=200",
+            "--dir",
+            tmp.resolve("tree").toString(),
+            "--files",
+            "20",
+            "--warmup",
+            "0",
+            "--rounds",
+            "2",
+            "--json");
+    assertThat(code).as(err()).isZero();
+    Map<String, Object> figures = (Map<String, Object>) MiniJson.parse(out().trim());
+    assertThat(figures.get("workload")).isEqualTo("lookup-storm");
+    assertThat(figures.get("in_flight")).isEqualTo(200.0);
+    assertThat(figures.get("hot_paths")).isEqualTo(40.0);
+    assertThat(figures.get("samples")).isEqualTo(2.0 * Storm.SAMPLES);
+    assertThat((Double) figures.get("storm_per_s")).isPositive();
+    assertThat((Double) figures.get("now_p999_ns"))
+        .isGreaterThanOrEqualTo((Double) figures.get("now_p50_ns"));
+    assertThat((Double) figures.get("chm_p999_ns"))
+        .isGreaterThanOrEqualTo((Double) figures.get("chm_p50_ns"));
+  }
+
+  @Test
+  void stormTable() {
+    assertThat(run("lookup", "--storm=100", "--files", "10", "--warmup", "0", "--rounds", "1"))
+        .as(err())
+        .isZero();
+    assertThat(out())
+        .contains("storm: 100 uncached lookups in flight")
+        .contains("lookupNow p99.9 / ConcurrentHashMap.get p99.9 =")
+        .contains("hot lookups turned into MISS:");
+  }
+
+  @Test
   void tableRun() {
     assertThat(
             run(

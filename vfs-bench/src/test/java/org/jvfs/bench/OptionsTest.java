@@ -35,6 +35,19 @@ class OptionsTest {
   }
 
   @Test
+  void storm() throws UsageException {
+    assertThat(Options.parse("lookup").storm()).isZero();
+    assertThat(Options.parse("lookup", "--storm").storm()).isEqualTo(Options.DEFAULT_STORM);
+    assertThat(Options.parse("lookup", "--storm=300").storm()).isEqualTo(300);
+    assertThatThrownBy(() -> Options.parse("smallfiles", "--storm"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--storm is an option of the lookup workload");
+    assertThatThrownBy(() -> Options.parse("lookup", "--storm=0"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--storm must be between 1 and 1000000, not 0");
+  }
+
+  @Test
   void everyFlag() throws UsageException {
     Options o =
         Options.parse(
