@@ -22,19 +22,20 @@ import org.jvfs.spi.OpenFlags;
 /**
  * java.nio file systems (jvfs on the memory backend) that fail as a user's disk may: one that fills
  * up (ENOSPC) and one in which nothing can be made (EACCES, as an unwritable directory). They fail
- * the same way for root, for whom a chmod'ed directory stays writable.
+ * the same way for root, for whom a chmod'ed directory stays writable. The jvfs command's tests use
+ * them too (vfs-bench's test jar).
  */
-final class FailingFileSystems {
+public final class FailingFileSystems {
   private FailingFileSystems() {}
 
   /** Returns a file system with {@code bytes} of space. */
-  static FileSystem full(long bytes) throws IOException {
+  public static FileSystem full(long bytes) throws IOException {
     return VfsFileSystems.of(
         Vfs.builder().mount("/", MemoryBackend.builder().totalSpace(bytes).build()).build());
   }
 
   /** Returns a file system whose directories refuse new entries with EACCES. */
-  static FileSystem unwritable() throws IOException {
+  public static FileSystem unwritable() throws IOException {
     Backend memory = MemoryBackend.create();
     Backend refusing =
         new ForwardingBackend() {
