@@ -83,7 +83,7 @@ public final class Runner {
         done++;
       }
     }
-    progress.update("measured", done, total);
+    progress.update(String.format(Locale.ROOT, "round %d/%d", rounds, rounds), done, total);
     List<Result> results = new ArrayList<>();
     for (int i = 0; i < v; i++) {
       double medianOps = Percentiles.median(ops[i]);

@@ -96,7 +96,7 @@ final class DoctorCommand implements Callable<Integer> {
     for (int op : IoUring.ENGINE_OPS) {
       String state;
       if (!probe.isAvailable() && probe.lastOp() < 0) {
-        state = "off: io_uring is " + probe.verdict();
+        state = "off: io_uring is unavailable (above)";
       } else if (probe.supports(op)) {
         state = probe.isAvailable() ? "on" : "supported, but io_uring is " + probe.verdict();
       } else {
