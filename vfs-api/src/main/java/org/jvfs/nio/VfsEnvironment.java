@@ -3,6 +3,8 @@ package org.jvfs.nio;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -21,6 +23,18 @@ import org.jvfs.spi.Capability;
  */
 final class VfsEnvironment {
   private VfsEnvironment() {}
+
+  /** The keys an env may hold, for messages. */
+  static final List<String> KEYS =
+      List.of(
+          VfsFileSystemProvider.ENV_BACKEND,
+          VfsFileSystemProvider.ENV_BACKEND_CONFIG,
+          VfsFileSystemProvider.ENV_CACHING,
+          VfsFileSystemProvider.ENV_MAXIMUM_DENTRIES,
+          VfsFileSystemProvider.ENV_MAXIMUM_NEGATIVE_DENTRIES,
+          VfsFileSystemProvider.ENV_MAX_IN_FLIGHT,
+          VfsFileSystemProvider.ENV_COHERENCE_POLICY,
+          VfsFileSystemProvider.ENV_COMPLETION_EXECUTOR);
 
   /** The forms {@value VfsFileSystemProvider#ENV_COHERENCE_POLICY} accepts, for messages. */
   static final String POLICY_FORMS =
@@ -48,19 +62,21 @@ final class VfsEnvironment {
         case VfsFileSystemProvider.ENV_BACKEND_CONFIG -> backendConfig = map(e.getKey(), v);
         case VfsFileSystemProvider.ENV_CACHING -> builder.caching(bool(e.getKey(), v));
         case VfsFileSystemProvider.ENV_MAXIMUM_DENTRIES ->
-            builder.maximumDentries(number(e.getKey(), v));
+            builder.maximumDentries(number(e.getKey(), v, 1, Long.MAX_VALUE));
         case VfsFileSystemProvider.ENV_MAXIMUM_NEGATIVE_DENTRIES ->
-            builder.maximumNegativeDentries(number(e.getKey(), v));
+            builder.maximumNegativeDentries(number(e.getKey(), v, 0, Long.MAX_VALUE));
         case VfsFileSystemProvider.ENV_MAX_IN_FLIGHT ->
-            builder.maxInFlight(Math.toIntExact(number(e.getKey(), v)));
+            builder.maxInFlight((int) number(e.getKey(), v, 1, Integer.MAX_VALUE));
         case VfsFileSystemProvider.ENV_COHERENCE_POLICY -> policy = policy(e.getKey(), v);
         case VfsFileSystemProvider.ENV_COMPLETION_EXECUTOR -> {
           if (!(v instanceof Executor ex)) {
-            throw new IllegalArgumentException(e.getKey() + " must be an Executor: " + v);
+            throw bad(e.getKey(), v, "a java.util.concurrent.Executor");
           }
           builder.completionExecutor(ex);
         }
-        default -> throw new IllegalArgumentException("unknown jvfs env key: " + e.getKey());
+        default ->
+            throw new IllegalArgumentException(
+                "unknown jvfs env key: \"" + e.getKey() + "\"; known: " + String.join(", ", KEYS));
       }
     }
     Backend backend = providers.apply(backendName).create(backendConfig);
@@ -94,23 +110,33 @@ final class VfsEnvironment {
         return p;
       }
     }
-    throw new IllegalArgumentException("no jvfs backend named '" + name + "' is installed");
+    List<String> installed = new ArrayList<>();
+    for (BackendProvider p :
+        ServiceLoader.load(BackendProvider.class, VfsEnvironment.class.getClassLoader())) {
+      installed.add("\"" + p.name() + "\"");
+    }
+    throw new IllegalArgumentException(
+        VfsFileSystemProvider.ENV_BACKEND
+            + ": no jvfs backend named \""
+            + name
+            + "\" is installed; installed: "
+            + String.join(", ", installed));
   }
 
   private static String string(String key, Object v) {
     if (!(v instanceof String s)) {
-      throw new IllegalArgumentException(key + " must be a String: " + v);
+      throw bad(key, v, "a backend name String, such as \"memory\" or \"posix\"");
     }
     return s;
   }
 
   private static Map<String, ?> map(String key, Object v) {
     if (!(v instanceof Map<?, ?> m)) {
-      throw new IllegalArgumentException(key + " must be a Map<String, ?>: " + v);
+      throw bad(key, v, "a Map<String, ?> of the backend's settings");
     }
     for (Object k : m.keySet()) {
       if (!(k instanceof String)) {
-        throw new IllegalArgumentException(key + " must have String keys: " + k);
+        throw bad(key, v, "a Map<String, ?> of the backend's settings (a key is not a String)");
       }
     }
     @SuppressWarnings("unchecked")
@@ -125,21 +151,47 @@ final class VfsEnvironment {
     if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(s);
     }
-    throw new IllegalArgumentException(key + " must be a Boolean or \"true\"/\"false\": " + v);
+    throw bad(key, v, "a Boolean, or \"true\" or \"false\"");
   }
 
-  private static long number(String key, Object v) {
+  /**
+   * Reads a whole number in {@code [min, max]} from a Long, Integer, Short, Byte or decimal String.
+   *
+   * @throws IllegalArgumentException naming the key, the value and the accepted range
+   */
+  static long number(String key, Object v, long min, long max) {
+    String form =
+        "a whole number (Long, Integer or decimal String) from "
+            + min
+            + " to "
+            + max
+            + (max == Integer.MAX_VALUE ? " (Integer.MAX_VALUE)" : "")
+            + (max == Long.MAX_VALUE ? " (Long.MAX_VALUE)" : "");
+    long n;
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-      return ((Number) v).longValue();
-    }
-    if (v instanceof String s) {
+      n = ((Number) v).longValue();
+    } else if (v instanceof String s) {
       try {
-        return Long.parseLong(s.trim());
+        n = Long.parseLong(s.trim());
       } catch (NumberFormatException ex) {
-        throw new IllegalArgumentException(key + " must be a whole number: " + v, ex);
+        throw bad(key, v, form);
       }
+    } else {
+      throw bad(key, v, form);
     }
-    throw new IllegalArgumentException(key + " must be a whole number: " + v);
+    if (n < min || n > max) {
+      throw bad(key, v, form);
+    }
+    return n;
+  }
+
+  /** Returns the error for a bad value: "KEY: bad value V; accepted: FORM". */
+  private static IllegalArgumentException bad(String key, Object v, String form) {
+    return new IllegalArgumentException(key + ": bad value " + shown(v) + "; accepted: " + form);
+  }
+
+  private static String shown(Object v) {
+    return v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
   }
 
   /**
@@ -176,7 +228,6 @@ final class VfsEnvironment {
   }
 
   private static String badPolicy(String key, Object v) {
-    String shown = v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
-    return key + ": bad value " + shown + "; accepted: " + POLICY_FORMS;
+    return key + ": bad value " + shown(v) + "; accepted: " + POLICY_FORMS;
   }
 }

@@ -50,8 +50,9 @@ import org.jvfs.spi.NodeAttributes;
  *       memory}: {@code space}).
  *   <li>{@value #ENV_CACHING}: Boolean or "true"/"false"; default true.
  *   <li>{@value #ENV_MAXIMUM_DENTRIES}, {@value #ENV_MAXIMUM_NEGATIVE_DENTRIES}: cache bounds, a
- *       whole number (or its decimal string).
- *   <li>{@value #ENV_MAX_IN_FLIGHT}: the bound on operations in flight.
+ *       whole number (or its decimal string), at least 1 and at least 0.
+ *   <li>{@value #ENV_MAX_IN_FLIGHT}: the bound on operations in flight, a whole number from 1 to
+ *       {@code Integer.MAX_VALUE}.
  *   <li>{@value #ENV_COHERENCE_POLICY}: the coherence policy of the mount, as a {@link
  *       org.jvfs.CoherencePolicy} or a string: {@code "watch"} ({@link
  *       org.jvfs.CoherencePolicy#watch()}), {@code "watch:<duration>"} (WATCH with that bound on
@@ -66,6 +67,9 @@ import org.jvfs.spi.NodeAttributes;
  *   <li>{@value #ENV_COMPLETION_EXECUTOR}: the {@link java.util.concurrent.Executor} futures
  *       complete on.
  * </ul>
+ *
+ * <p>A bad value of any key is refused with an IllegalArgumentException reading {@code KEY: bad
+ * value VALUE; accepted: FORM}; an unknown key with one that lists the known keys.
  *
  * <p>As zipfs and Jimfs do: a second newFileSystem with an open file system's name fails with
  * {@link FileSystemAlreadyExistsException}; getFileSystem and getPath of an unknown (or closed)

@@ -79,6 +79,58 @@ class VfsEnvironmentTest {
   }
 
   @Test
+  void build_maxInFlightBeyondAnInt_namesTheKeyTheValueAndTheRange() {
+    assertThatThrownBy(() -> VfsEnvironment.build(Map.of("maxInFlight", Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "maxInFlight: bad value 9223372036854775807; accepted: a whole number (Long, Integer"
+                + " or decimal String) from 1 to 2147483647 (Integer.MAX_VALUE)");
+    assertThatThrownBy(() -> VfsEnvironment.build(Map.of("maxInFlight", "0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("maxInFlight: bad value \"0\"; accepted: a whole number");
+  }
+
+  @Test
+  void build_badValues_nameTheKeyTheValueAndTheAcceptedForm() {
+    Map<Map<String, ?>, String> cases =
+        Map.of(
+            Map.of("caching", "maybe"),
+            "caching: bad value \"maybe\"; accepted: a Boolean, or \"true\" or \"false\"",
+            Map.of("maximumDentries", "lots"),
+            "maximumDentries: bad value \"lots\"; accepted: a whole number",
+            Map.of("maximumDentries", 0),
+            "maximumDentries: bad value 0; accepted: a whole number",
+            Map.of("maximumNegativeDentries", -1L),
+            "maximumNegativeDentries: bad value -1; accepted: a whole number",
+            Map.of("maxInFlight", 2.5),
+            "maxInFlight: bad value 2.5; accepted: a whole number",
+            Map.of("completionExecutor", "pool"),
+            "completionExecutor: bad value \"pool\"; accepted: a java.util.concurrent.Executor",
+            Map.of("backend", 3),
+            "backend: bad value 3; accepted: a backend name String",
+            Map.of("backendConfig", "x"),
+            "backendConfig: bad value \"x\"; accepted: a Map<String, ?>",
+            Map.of("backend", "nosuch"),
+            "backend: no jvfs backend named \"nosuch\" is installed; installed: ",
+            Map.of("cacheing", true),
+            "unknown jvfs env key: \"cacheing\"; known: backend, backendConfig, caching,");
+    cases.forEach(
+        (env, message) ->
+            assertThatThrownBy(() -> VfsEnvironment.build(env))
+                .as("%s", env)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message));
+  }
+
+  @Test
+  void build_badTtl_saysIso8601() {
+    assertThatThrownBy(() -> VfsEnvironment.build(Map.of("coherencePolicy", "ttl:5s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("coherencePolicy: bad value \"ttl:5s\"; accepted: ")
+        .hasMessageContaining("\"ttl:<ISO-8601 duration>\" (e.g. \"ttl:PT5S\")");
+  }
+
+  @Test
   void policy_strings_parse() {
     String key = "coherencePolicy";
     assertThat(VfsEnvironment.policy(key, "watch")).isEqualTo(CoherencePolicy.watch());

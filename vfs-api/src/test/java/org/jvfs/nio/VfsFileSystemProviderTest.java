@@ -114,6 +114,22 @@ class VfsFileSystemProviderTest {
   }
 
   @Test
+  void newFileSystem_badMaxInFlightOrTtl_namesKeyValueAndForm() {
+    assertThatThrownBy(
+            () -> FileSystems.newFileSystem(uri("prov-m"), Map.of("maxInFlight", Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("maxInFlight: bad value 9223372036854775807; accepted: ")
+        .hasMessageContaining("from 1 to 2147483647");
+    assertThatThrownBy(
+            () -> FileSystems.newFileSystem(uri("prov-m"), Map.of("coherencePolicy", "ttl:10")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("coherencePolicy: bad value \"ttl:10\"; accepted: ")
+        .hasMessageContaining("ISO-8601");
+    assertThatThrownBy(() -> FileSystems.getFileSystem(uri("prov-m")))
+        .isInstanceOf(FileSystemNotFoundException.class);
+  }
+
+  @Test
   void getPath_encodedTraversalOrSlash_rejected() throws IOException {
     try (FileSystem fs = FileSystems.newFileSystem(uri("prov-f"), Map.of())) {
       assertThatThrownBy(() -> Path.of(URI.create("jvfs://prov-f/a/%2E%2E/etc")))

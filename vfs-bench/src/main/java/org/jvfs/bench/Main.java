@@ -63,11 +63,29 @@ public final class Main {
       Report report = measure(options, err);
       out.println(options.json() ? report.toJson() : report.toTable());
       return 0;
-    } catch (Exception e) {
+    } catch (Runner.VariantException e) {
+      // Not the user's mistake: the whole trace is what a bug report needs.
       err.println("vfs-bench: " + e.getMessage());
       e.printStackTrace(err);
       return RUN_ERROR;
+    } catch (Exception e) {
+      err.println("vfs-bench: " + problem(e));
+      return RUN_ERROR;
     }
+  }
+
+  /**
+   * Returns one line saying why a run could not start or go on, for a failure that is not a
+   * variant's: a tree that cannot be made ({@link TreeException}), a backend that cannot open it.
+   */
+  public static String problem(Exception e) {
+    if (e instanceof TreeException) {
+      return e.getMessage();
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      return f.getFile() + ": " + Problems.reason(f);
+    }
+    return Problems.reason(e);
   }
 
   /**
@@ -75,20 +93,53 @@ public final class Main {
    *
    * @param options what to run
    * @param progress where progress lines go
-   * @throws Exception if the tree cannot be made or a variant fails
+   * @throws TreeException if the tree cannot be made
+   * @throws Runner.VariantException if a variant fails
+   * @throws Exception if a backend cannot be made
    */
   public static Report measure(Options options, PrintStream progress) throws Exception {
+    return measure(options, Progress.lines(progress), progress);
+  }
+
+  /**
+   * Prepares the tree, runs the workload's variants, and returns the report.
+   *
+   * @param options what to run
+   * @param progress told of the tree's files and of the rounds
+   * @param notes where the rare line that is not progress goes (a variant that failed to close)
+   * @throws TreeException if the tree cannot be made
+   * @throws Runner.VariantException if a variant fails
+   * @throws Exception if a backend cannot be made
+   */
+  public static Report measure(Options options, Progress progress, PrintStream notes)
+      throws Exception {
     Path dir = options.dir();
     boolean temporary = dir == null;
-    Path root = temporary ? Files.createTempDirectory("jvfs-bench-") : dir;
+    Path root;
+    if (temporary) {
+      try {
+        root = Files.createTempDirectory("jvfs-bench-");
+      } catch (IOException e) {
+        throw new TreeException(
+            Path.of(System.getProperty("java.io.tmpdir")),
+            "cannot make a temporary directory for the tree in "
+                + System.getProperty("java.io.tmpdir")
+                + ": "
+                + Problems.reason(e)
+                + " (use --dir)",
+            e);
+      }
+    } else {
+      root = dir;
+    }
     try {
-      progress.printf("tree %s: %d files of %d bytes%n", root, options.files(), options.size());
       String load = loadAverage();
       Tree tree =
           Tree.prepare(
               options.workload() == Workload.LOOKUP ? root.resolve(Lookup.TOP) : root,
               options.files(),
-              options.size());
+              options.size(),
+              progress);
       List<String> skipped = new ArrayList<>();
       List<Variant> variants = new ArrayList<>();
       String backend;
@@ -127,7 +178,7 @@ public final class Main {
             results,
             skipped);
       } finally {
-        closeAll(variants, progress);
+        closeAll(variants, notes);
       }
     } finally {
       if (temporary) {

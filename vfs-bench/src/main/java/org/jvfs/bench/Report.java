@@ -85,7 +85,8 @@ public record Report(
       field(sb, "ops_per_s").append(number(r.opsPerSecond())).append(',');
       field(sb, "ns_per_op").append(number(r.nsPerOp())).append(',');
       field(sb, "p50_ns").append(r.p50Ns()).append(',');
-      field(sb, "p99_ns").append(r.p99Ns());
+      field(sb, "p99_ns").append(r.p99Ns()).append(',');
+      field(sb, "cpu_ns_per_op").append(number(r.cpuNsPerOp()));
       if (base != null) {
         sb.append(',');
         field(sb, "ratio").append(String.format(Locale.ROOT, "%.3f", r.ratioTo(base)));
@@ -97,11 +98,20 @@ public record Report(
     for (int i = 0; i < skipped.size(); i++) {
       sb.append(i > 0 ? "," : "").append(quote(skipped.get(i)));
     }
+    sb.append("],");
+    field(sb, "warnings").append('[');
+    List<String> warnings = warnings();
+    for (int i = 0; i < warnings.size(); i++) {
+      sb.append(i > 0 ? "," : "").append(quote(warnings.get(i)));
+    }
     sb.append("]}");
     return sb.toString();
   }
 
-  /** Returns the report as a table with a header, ratios and the issue's target checks. */
+  /**
+   * Returns the report as a table with a header, ratios against the baseline, the goals this run
+   * can check, and the warnings ({@link #warnings()}).
+   */
   public String toTable() {
     StringBuilder sb = new StringBuilder();
     sb.append(
@@ -129,24 +139,28 @@ public record Report(
     sb.append(
         String.format(
             Locale.ROOT,
-            "%-24s %12s %10s %10s %10s  %s%n",
+            "%-24s %12s %10s %10s %10s %10s  %s%n",
             "variant",
             "ops/s",
             "ns/op",
             "p50 ns",
             "p99 ns",
+            "CPU ns/op",
             ratioHeader));
     Result base = result(baseline);
     for (Result r : results) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-24s %12.0f %10.0f %10d %10d  %s%n",
+              "%-24s %12.0f %10.0f %10d %10d %10s  %s%n",
               r.variant(),
               r.opsPerSecond(),
               r.nsPerOp(),
               r.p50Ns(),
               r.p99Ns(),
+              Double.isNaN(r.cpuNsPerOp())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.0f", r.cpuNsPerOp()),
               base == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.ratioTo(base))));
     }
     for (String s : skipped) {
@@ -154,17 +168,100 @@ public record Report(
     }
     List<String> targets = targets();
     if (!targets.isEmpty()) {
-      sb.append(System.lineSeparator()).append("targets (issue 4):").append(System.lineSeparator());
+      sb.append(System.lineSeparator()).append("goals:").append(System.lineSeparator());
       for (String t : targets) {
         sb.append("  ").append(t).append(System.lineSeparator());
+      }
+    }
+    List<String> warnings = warnings();
+    if (!warnings.isEmpty()) {
+      sb.append(System.lineSeparator());
+      for (String w : warnings) {
+        sb.append("warning: ").append(w).append(System.lineSeparator());
       }
     }
     return sb.toString();
   }
 
+  /** Fewer measured rounds than this make a median that is one noisy sample. */
+  public static final int MIN_ROUNDS = 3;
+
+  /** Fewer operations per round than this leave p99 resting on fewer than 10 samples. */
+  public static final int MIN_OPERATIONS = 1000;
+
+  /** A round shorter than this is at the mercy of one scheduler hiccup, nanoseconds. */
+  public static final long MIN_ROUND_NS = 20_000_000L;
+
   /**
-   * Returns the issue's benchmark targets that this run can check, each as a line saying the
-   * measured figure and whether it is met.
+   * Returns why these figures deserve less trust, each as a line: a sample too small (fewer than
+   * {@value #MIN_ROUNDS} measured rounds, fewer than {@value #MIN_OPERATIONS} operations per round,
+   * rounds shorter than 20 ms) or a loaded host (a 1-minute load average above the number of
+   * processors when the run began). Empty if none applies.
+   */
+  public List<String> warnings() {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    if (rounds < MIN_ROUNDS) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "small sample: %d measured round%s; a median of fewer than %d rounds is one noisy"
+                  + " sample (use --rounds 5 or more)",
+              rounds,
+              rounds == 1 ? "" : "s",
+              MIN_ROUNDS));
+    }
+    if (files < MIN_OPERATIONS) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "small sample: %d operations per round; p99 rests on fewer than 10 of them (use"
+                  + " --files %d or more)",
+              files,
+              MIN_OPERATIONS));
+    }
+    Result shortest = null;
+    for (Result r : results) {
+      if (shortest == null || r.nsPerOp() < shortest.nsPerOp()) {
+        shortest = r;
+      }
+    }
+    if (shortest != null && shortest.nsPerOp() * files < MIN_ROUND_NS) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "small sample: a round of %s lasts %.1f ms, under %d ms; one scheduler hiccup moves"
+                  + " it (use more --files)",
+              shortest.variant(),
+              shortest.nsPerOp() * files / 1e6,
+              MIN_ROUND_NS / 1_000_000));
+    }
+    double load = oneMinuteLoad();
+    if (load > cpus) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "loaded host: load average %.2f is above its %d processor%s; other work competed"
+                  + " with this run, so trust the ratios more than the absolute figures",
+              load,
+              cpus,
+              cpus == 1 ? "" : "s"));
+    }
+    return out;
+  }
+
+  /** Returns the 1-minute load average this report began with, or NaN if unknown. */
+  double oneMinuteLoad() {
+    String[] f = loadAverage.trim().split("\\s+");
+    try {
+      return f.length > 0 && !f[0].isEmpty() ? Double.parseDouble(f[0]) : Double.NaN;
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * Returns the goals of the {@code smallfiles} workload that this run can check, each as a line
+   * saying the measured figure and whether it is met.
    */
   public List<String> targets() {
     if (!workload.equals(Workload.SMALLFILES.cliName())) {
@@ -185,7 +282,7 @@ public record Report(
       out.add(
           String.format(
               Locale.ROOT,
-              "jvfs-posix-qd1 = %.2f us per file (target <= 5 us): %s",
+              "jvfs-posix-qd1 = %.2f us per file (goal <= 5 us): %s",
               qd1.nsPerOp() / 1000,
               qd1.nsPerOp() <= 5000 ? "met" : "MISSED"));
     }
@@ -195,7 +292,7 @@ public record Report(
   private static String ratioTarget(String what, double ratio, double target) {
     return String.format(
         Locale.ROOT,
-        "%s = %.2fx (target >= %.1fx): %s",
+        "%s = %.2fx (goal >= %.1fx): %s",
         what,
         ratio,
         target,

@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The workload tree, laid out as {@code ../shared/bench/mktree.sh} lays it: {@code
- * ROOT/dNNN/fNNNN}, {@value #FILES_PER_DIR} files per directory, each of {@code size} random bytes.
- * An absent path {@code ROOT/dNNN/aNNNN} sits beside each file, in an existing directory.
+ * The workload tree: {@code ROOT/dNNN/fNNNN}, {@value #FILES_PER_DIR} files per directory, each of
+ * {@code size} random bytes (the same bytes in every run). An absent path {@code ROOT/dNNN/aNNNN}
+ * sits beside each file, in an existing directory.
  */
 public final class Tree {
-  /** Files per directory, as mktree.sh's default. */
+  /** Files per directory. */
   public static final int FILES_PER_DIR = 100;
 
   private final Path root;
@@ -48,31 +48,61 @@ public final class Tree {
    * @param files how many files
    * @param size each file's size in bytes
    * @return the tree
-   * @throws IOException if a file cannot be written, or an absent path exists
+   * @throws TreeException if the tree cannot be made (its message is one line naming the path and
+   *     why), or an absent path exists
    */
   public static Tree prepare(Path root, int files, int size) throws IOException {
+    return prepare(root, files, size, Progress.NONE);
+  }
+
+  /**
+   * Makes the tree as {@link #prepare(Path, int, int)} does, telling {@code progress} of each file
+   * (stage {@code "tree ROOT: N files of S bytes"}, {@code files} steps).
+   *
+   * @throws TreeException if the tree cannot be made, or an absent path exists
+   */
+  public static Tree prepare(Path root, int files, int size, Progress progress) throws IOException {
     if (files < 1 || size < 0) {
       throw new IllegalArgumentException("files must be positive and size not negative");
     }
     Tree tree = new Tree(root.toAbsolutePath().normalize(), files, size);
+    Path top = tree.root;
+    String stage = String.format(Locale.ROOT, "tree %s: %d files of %d bytes", top, files, size);
+    progress.update(stage, 0, files);
+    if (Files.exists(top) && !Files.isDirectory(top)) {
+      throw new TreeException(top, "cannot make the tree in " + top + ": not a directory", null);
+    }
     SplittableRandom random = new SplittableRandom(0x6a766673L);
     byte[] content = new byte[size];
-    for (int i = 0; i < files; i++) {
-      Path p = tree.paths[i];
-      if (i % FILES_PER_DIR == 0) {
-        Files.createDirectories(p.getParent());
+    Path p = top;
+    try {
+      Files.createDirectories(top);
+      for (int i = 0; i < files; i++) {
+        p = tree.paths[i];
+        if (i % FILES_PER_DIR == 0) {
+          p = p.getParent();
+          Files.createDirectories(p);
+          p = tree.paths[i];
+        }
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == size) {
+          progress.update(stage, i + 1, files);
+          continue;
+        }
+        random.nextBytes(content);
+        try (OutputStream out = Files.newOutputStream(p)) {
+          out.write(content);
+        }
+        progress.update(stage, i + 1, files);
       }
-      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == size) {
-        continue;
-      }
-      random.nextBytes(content);
-      try (OutputStream out = Files.newOutputStream(p)) {
-        out.write(content);
-      }
+    } catch (IOException e) {
+      String where = p.equals(top) ? "" : p + ": ";
+      throw new TreeException(
+          top, "cannot make the tree in " + top + ": " + where + Problems.reason(e), e);
     }
     for (Path a : tree.absent) {
       if (Files.exists(a, LinkOption.NOFOLLOW_LINKS)) {
-        throw new IOException("the tree's absent path exists: " + a);
+        throw new TreeException(
+            top, "cannot use the tree in " + top + ": an absent path exists: " + a, null);
       }
     }
     return tree;

@@ -62,7 +62,37 @@ class MainTest {
   void aFileWhereTheTreeShouldBeIsARunError() throws Exception {
     Path file = Files.createFile(tmp.resolve("plain"));
     assertThat(run("smallfiles", "--dir", file.toString(), "--files", "3")).isEqualTo(1);
-    assertThat(err()).contains("vfs-bench:");
+    assertThat(err().lines())
+        .endsWith("vfs-bench: cannot make the tree in " + file + ": not a directory")
+        .noneMatch(line -> line.contains("\tat ") || line.contains("Exception"));
+  }
+
+  @Test
+  void aTreeThatCannotBeMade_isOneLineWithoutAStackTrace() throws Exception {
+    try (java.nio.file.FileSystem fs = FailingFileSystems.full(4096)) {
+      Options options = Options.parse("smallfiles", "--files", "10", "--size", "1000");
+      Options onFull =
+          new Options(
+              options.workload(),
+              fs.getPath("/t"),
+              options.files(),
+              options.size(),
+              options.inFlight(),
+              false,
+              0,
+              1,
+              java.util.Set.of(),
+              0,
+              true);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Main.measure(onFull, Progress.NONE, System.err))
+          .isInstanceOf(TreeException.class)
+          .satisfies(
+              e ->
+                  assertThat(Main.problem((Exception) e))
+                      .isEqualTo(
+                          "cannot make the tree in /t: /t/d000/f0004: no space left on device"));
+    }
   }
 
   @Test
@@ -149,6 +179,7 @@ class MainTest {
     assertThat(out())
         .contains("lookup: 20 files of 4096 bytes")
         .containsPattern("jdk-readAttributes .* 1\\.00x")
+        .doesNotContain("issue")
         .containsPattern("jvfs-lookupNow-absent .*x");
     assertThat(out()).doesNotContain("jdk-exists-absent");
   }

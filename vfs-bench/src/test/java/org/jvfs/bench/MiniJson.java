@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A strict little JSON reader for checking the runner's output: objects, arrays, strings, numbers.
+ * The jvfs command's tests use it too (vfs-bench's test jar).
  */
-final class MiniJson {
+public final class MiniJson {
   private final String s;
   private int i;
 
@@ -18,7 +19,7 @@ final class MiniJson {
   }
 
   /** Parses one JSON value filling the whole text; throws IllegalArgumentException otherwise. */
-  static @Nullable Object parse(String text) {
+  public static @Nullable Object parse(String text) {
     MiniJson p = new MiniJson(text);
     Object v = p.value();
     p.skipSpace();

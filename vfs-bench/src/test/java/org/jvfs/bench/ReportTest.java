@@ -35,7 +35,7 @@ class ReportTest {
           new Result("jvfs-posix-qd1", 125_000, 8_000, 7_500, 15_000));
 
   @Test
-  void jsonHasTheIssuesShape() {
+  void json_hasEveryFieldAndTheRatio() {
     String json = smallfiles(RESULTS).toJson();
     assertThat(json).doesNotContain("\n");
 
@@ -74,20 +74,78 @@ class ReportTest {
     assertThat(table)
         .contains("x jdk-readAllBytes")
         .contains("load average 0.50 1.00 2.00")
-        .containsPattern("jdk-readAllBytes +100000 +10000 +9000 +20000 +1\\.00x")
+        .contains("CPU ns/op")
+        .containsPattern("jdk-readAllBytes +100000 +10000 +9000 +20000 +- +1\\.00x")
         .containsPattern("jdk-async +50000 .* 0\\.50x")
         .containsPattern("jvfs-posix +200000 .* 2\\.00x")
         .contains("skipped jvfs-memory")
-        .contains("jvfs-posix / jdk-readAllBytes = 2.00x (target >= 1.0x): met")
-        .contains("jvfs-posix / jdk-async = 4.00x (target >= 3.0x): met")
-        .contains("jvfs-posix-qd1 = 8.00 us per file (target <= 5 us): MISSED");
+        .contains("jvfs-posix / jdk-readAllBytes = 2.00x (goal >= 1.0x): met")
+        .contains("jvfs-posix / jdk-async = 4.00x (goal >= 3.0x): met")
+        .contains("jvfs-posix-qd1 = 8.00 us per file (goal <= 5 us): MISSED");
+  }
+
+  @Test
+  void table_speaksOfJvfsAlone() {
+    assertThat(smallfiles(RESULTS).toTable().toLowerCase(java.util.Locale.ROOT))
+        .doesNotContain("issue")
+        .doesNotContain("shared")
+        .doesNotContain("note");
+  }
+
+  @Test
+  void cpuPerOp_inTableAndJson() {
+    Report r =
+        smallfiles(List.of(new Result("jdk-readAllBytes", 100_000, 10_000, 9000, 20_000, 7654.4)));
+    assertThat(r.toTable()).containsPattern("jdk-readAllBytes .* 7654 +1\\.00x");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(r.toJson());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results = (List<Map<String, Object>>) o.get("results");
+    assertThat(results.get(0).get("cpu_ns_per_op")).isEqualTo(7654.4);
+  }
+
+  @Test
+  void warnings_smallSampleAndLoadedHost() {
+    // 100 files, 5 rounds, 2 cpus, load 0.50: only the operations per round and the round length.
+    assertThat(smallfiles(RESULTS).warnings())
+        .hasSize(2)
+        .anySatisfy(w -> assertThat(w).startsWith("small sample: 100 operations per round"))
+        .anySatisfy(
+            w -> assertThat(w).startsWith("small sample: a round of jvfs-posix lasts 0.5 ms"));
+    Report loaded =
+        new Report(
+            "lookup",
+            10_000,
+            1,
+            1,
+            2,
+            "j",
+            "k",
+            "posix",
+            "4.54 7.64 8.54",
+            "jdk-readAttributes",
+            1,
+            2,
+            1.0,
+            List.of(new Result("jdk-readAttributes", 1000, 1e6, 1, 1)),
+            List.of());
+    assertThat(loaded.warnings())
+        .containsExactly(
+            "small sample: 2 measured rounds; a median of fewer than 3 rounds is one noisy sample"
+                + " (use --rounds 5 or more)",
+            "loaded host: load average 4.54 is above its 2 processors; other work competed with"
+                + " this run, so trust the ratios more than the absolute figures");
+    assertThat(loaded.toTable()).contains("warning: loaded host: load average 4.54");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(loaded.toJson());
+    assertThat((List<?>) o.get("warnings")).hasSize(2);
   }
 
   @Test
   void noTargetsWithoutPosixOrForLookup() {
     Report r = smallfiles(List.of(RESULTS.get(0), RESULTS.get(1)));
     assertThat(r.targets()).isEmpty();
-    assertThat(r.toTable()).doesNotContain("targets");
+    assertThat(r.toTable()).doesNotContain("goals");
     Report lookup =
         new Report(
             "lookup",

@@ -73,6 +73,51 @@ class RunnerTest {
   }
 
   @Test
+  void progress_oneStepPerVariantRun_endingAtTheTotal() throws Exception {
+    List<String> steps = new ArrayList<>();
+    new Runner(1, 2, (stage, done, total) -> steps.add(stage + " " + done + "/" + total))
+        .run(List.of(new Fake("a", 5), new Fake("b", 7)));
+    assertThat(steps)
+        .containsExactly(
+            "warm-up 1/1 0/6",
+            "warm-up 1/1 1/6",
+            "round 1/2 2/6",
+            "round 1/2 3/6",
+            "round 2/2 4/6",
+            "round 2/2 5/6",
+            "round 2/2 6/6");
+  }
+
+  @Test
+  void cpuPerOperation_measured() throws Exception {
+    Variant busy =
+        new Variant() {
+          @Override
+          public String name() {
+            return "busy";
+          }
+
+          @Override
+          public int operations() {
+            return 1000;
+          }
+
+          @Override
+          public void run(long[] latencies) {
+            long sink = 0;
+            for (int i = 0; i < 2_000_000; i++) {
+              sink += Long.hashCode(sink ^ i);
+            }
+            java.util.Arrays.fill(latencies, sink == 42 ? 1 : 2);
+          }
+        };
+    Result r = new Runner(0, 3, Progress.NONE).run(List.of(busy)).get(0);
+    assertThat(r.cpuNsPerOp()).isPositive();
+    // One thread busy: CPU time per op is about the wall time per op, not ten times it.
+    assertThat(r.cpuNsPerOp()).isLessThan(r.nsPerOp() * 4);
+  }
+
+  @Test
   void aFailingVariantIsNamed() {
     Variant broken =
         new Variant() {

@@ -1,10 +1,14 @@
 package org.jvfs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +76,40 @@ class TreeTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tree.prepare(root, 3, 8))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("absent path exists");
+  }
+
+  @Test
+  void prepare_diskFull_oneLineNamingTheFileAndEnospc() throws IOException {
+    try (FileSystem fs = FailingFileSystems.full(10_000)) {
+      assertThatThrownBy(() -> Tree.prepare(fs.getPath("/t"), 50, 4096))
+          .isInstanceOf(TreeException.class)
+          .hasMessage("cannot make the tree in /t: /t/d000/f0002: no space left on device")
+          .satisfies(e -> assertThat(Problems.diskFull(e.getCause())).isTrue());
+    }
+  }
+
+  @Test
+  void prepare_unwritableDirectory_oneLineSayingPermissionDenied() throws IOException {
+    try (FileSystem fs = FailingFileSystems.unwritable()) {
+      assertThatThrownBy(() -> Tree.prepare(fs.getPath("/t"), 5, 8))
+          .isInstanceOf(TreeException.class)
+          .hasMessage("cannot make the tree in /t: permission denied");
+    }
+  }
+
+  @Test
+  void prepare_aFileWhereTheTreeGoes_saysNotADirectory() throws IOException {
+    Path file = Files.createFile(tmp.resolve("plain"));
+    assertThatThrownBy(() -> Tree.prepare(file, 5, 8))
+        .isInstanceOf(TreeException.class)
+        .hasMessage("cannot make the tree in " + file + ": not a directory");
+  }
+
+  @Test
+  void prepare_tellsProgressOfEveryFile() throws IOException {
+    List<String> seen = new ArrayList<>();
+    Tree.prepare(tmp.resolve("t"), 3, 1, (stage, done, total) -> seen.add(done + "/" + total));
+    assertThat(seen).containsExactly("0/3", "1/3", "2/3", "3/3");
   }
 
   @Test
