@@ -239,6 +239,23 @@ public record Options(
         storm);
   }
 
+  /** Returns these options with the tree in {@code newDir}. */
+  public Options withDir(@Nullable Path newDir) {
+    return new Options(
+        workload,
+        newDir,
+        files,
+        size,
+        inFlight,
+        json,
+        warmups,
+        rounds,
+        variants,
+        ioThreads,
+        posixProbe,
+        storm);
+  }
+
   /** Returns true if the variant of this name is to run. */
   public boolean wants(String variant) {
     return variants.isEmpty() || variants.contains(variant);

@@ -69,8 +69,15 @@ public final class Tree {
     Path top = tree.root;
     String stage = String.format(Locale.ROOT, "tree %s: %d files of %d bytes", top, files, size);
     progress.update(stage, 0, files);
-    if (Files.exists(top) && !Files.isDirectory(top)) {
-      throw new TreeException(top, "cannot make the tree in " + top + ": not a directory", null);
+    // The nearest path that exists, the tree's directory or an ancestor, must be a directory: name
+    // the one the user gave, not the tree's subdirectory beneath it.
+    Path existing = top;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new TreeException(
+          existing, "cannot make the tree in " + existing + ": not a directory", null);
     }
     SplittableRandom random = new SplittableRandom(0x6a766673L);
     byte[] content = new byte[size];

@@ -71,19 +71,7 @@ class MainTest {
   void aTreeThatCannotBeMade_isOneLineWithoutAStackTrace() throws Exception {
     try (java.nio.file.FileSystem fs = FailingFileSystems.full(4096)) {
       Options options = Options.parse("smallfiles", "--files", "10", "--size", "1000");
-      Options onFull =
-          new Options(
-              options.workload(),
-              fs.getPath("/t"),
-              options.files(),
-              options.size(),
-              options.inFlight(),
-              false,
-              0,
-              1,
-              java.util.Set.of(),
-              0,
-              true);
+      Options onFull = options.withDir(fs.getPath("/t"));
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> Main.measure(onFull, Progress.NONE, System.err))
           .isInstanceOf(TreeException.class)

@@ -118,6 +118,17 @@ final class BenchCommand implements Callable<Integer> {
       description = "the posix backend without its nonblocking probe: every call on its IO pool")
   boolean noPosixProbe;
 
+  @Option(
+      names = "--storm",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "N",
+      description =
+          "lookup only: keep N (default "
+              + Options.DEFAULT_STORM
+              + ") uncached lookups in flight while measuring lookupNow's tail latency")
+  @Nullable String storm;
+
   BenchCommand(Context context) {
     this.context = context;
   }
@@ -125,6 +136,9 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Workload> chosen = workloads();
+    if (storm != null) {
+      return storm(chosen);
+    }
     if (chart != null) {
       checkWritable(chart);
     }
@@ -151,6 +165,19 @@ final class BenchCommand implements Callable<Integer> {
       }
       context.err().println("chart: " + chart);
     }
+    return Jvfs.OK;
+  }
+
+  /** Runs {@code lookup --storm}: its figures are a table of their own, with no chart. */
+  private int storm(List<Workload> chosen) throws Exception {
+    if (chart != null) {
+      throw new CliException("bench: --chart draws workload tables; --storm has none", Jvfs.USAGE);
+    }
+    if (chosen.size() != 1) {
+      throw new CliException("bench: --storm is an option of the lookup workload", Jvfs.USAGE);
+    }
+    org.jvfs.bench.Storm.Figures figures = Main.storm(options(chosen.get(0)), context.err());
+    context.out().println(json ? figures.toJson() : figures.toTable());
     return Jvfs.OK;
   }
 
@@ -211,6 +238,9 @@ final class BenchCommand implements Callable<Integer> {
     if (noPosixProbe) {
       args.add("--no-posix-probe");
     }
+    if (storm != null) {
+      args.add(storm.isEmpty() ? "--storm" : "--storm=" + storm);
+    }
     Options o;
     try {
       o = Options.parse(args.toArray(String[]::new));
@@ -220,18 +250,7 @@ final class BenchCommand implements Callable<Integer> {
     if (o == null || o.dir() == null) {
       return o;
     }
-    return new Options(
-        o.workload(),
-        context.benchDir().apply(o.dir()),
-        o.files(),
-        o.size(),
-        o.inFlight(),
-        o.json(),
-        o.warmups(),
-        o.rounds(),
-        o.variants(),
-        o.ioThreads(),
-        o.posixProbe());
+    return o.withDir(context.benchDir().apply(o.dir()));
   }
 
   private static void add(List<String> args, String flag, @Nullable String value) {

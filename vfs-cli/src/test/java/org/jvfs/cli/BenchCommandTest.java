@@ -74,6 +74,14 @@ class BenchCommandTest {
             + " jdk-filechannel, jdk-async, jvfs-posix, jvfs-posix-qd1, jdk-threads8,"
             + " jvfs-posix-threads8, jvfs-posix-loop, jvfs-memory)");
     oneLine(
+        CliRun.of("bench", "smallfiles", "--storm"),
+        Jvfs.USAGE,
+        "jvfs: bench: --storm is an option of the lookup workload");
+    oneLine(
+        CliRun.of("bench", "lookup", "--storm=0"),
+        Jvfs.USAGE,
+        "jvfs: bench: --storm must be between 1 and 1000000, not 0");
+    oneLine(
         CliRun.of("bench", "all", "--variants", "jdk-readAllBytes"),
         Jvfs.USAGE,
         "jvfs: bench: --variants names variants of one workload, not of all");
@@ -141,6 +149,20 @@ class BenchCommandTest {
         .contains("warning: small sample: 1 measured round")
         .contains("warning: small sample: 120 operations per round");
     assertThat(run.err()).contains("tree ", "round 1/1");
+  }
+
+  @Test
+  void storm_printsItsOwnTable() {
+    CliRun run = CliRun.of(args("bench", "lookup", "--storm=100"));
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("storm: 100 uncached lookups in flight")
+        .contains("lookupNow p99.9 / ConcurrentHashMap.get p99.9 =")
+        .contains("hot lookups turned into MISS:");
+    oneLine(
+        CliRun.of("bench", "lookup", "--storm", "--chart", "x.svg"),
+        Jvfs.USAGE,
+        "jvfs: bench: --chart draws workload tables; --storm has none");
   }
 
   @Test
