@@ -105,7 +105,7 @@ final class AttributeOps {
       }
       return new NodeInfo(new PosixNode(s.dev, s.ino, d.child(name)), a, target);
     } finally {
-      nat.close(fd);
+      root.closeDescriptor(fd); // even an O_PATH descriptor may hold the last link of a file
     }
   }
 

@@ -107,7 +107,7 @@ final class Opens {
     int flags = AT_EMPTY_PATH | Placement.statxSync(where);
     int r = nat.statx(fd, EMPTY, flags, PosixRoot.STATX_MASK, s);
     if (r < 0) {
-      nat.close(fd);
+      root.closeDescriptor(fd);
       throw PosixErrors.of(r);
     }
     PosixNode node = new PosixNode(s.dev, s.ino, dir.child(name));

@@ -18,10 +18,10 @@ import org.jvfs.posix.ffi.PosixNative;
  *       kernel that has {@code RESOLVE_CACHED} (Linux 5.12, and not under {@link
  *       ResolveMode#WALK}), is first tried on the caller's thread in its nonblocking form ({@link
  *       Mode#NONBLOCKING}), if it has one: a lookup, a whole-file read, or an open that neither
- *       creates nor truncates. At the first step that would block, the attempt gives up (closing
- *       what it opened) and the call goes to the IO pool, where it starts again in full. A failure
- *       that is an answer (no such file, not a directory, ...) is the call's answer, on the
- *       caller's thread.
+ *       creates nor truncates. At the first step that would block, the attempt gives up (handing
+ *       what it opened to the {@link Closer}) and the call goes to the IO pool, where it starts
+ *       again in full. A failure that is an answer (no such file, not a directory, ...) is the
+ *       call's answer, on the caller's thread.
  *   <li>Every other call goes to the IO pool; a full queue fails it with EAGAIN, the caller never
  *       waits.
  * </ol>
@@ -40,19 +40,17 @@ import org.jvfs.posix.ffi.PosixNative;
  *       the thread's read buffer ({@link #readsHere}): EAGAIN instead of waiting for the disk. A
  *       count short of the size {@code statx} reported is never taken for the end of file: the read
  *       goes to the pool.
- *   <li>{@code close} of the descriptor it opened.
  * </ul>
  *
  * <p>Anything else is a step that would block and sends the call to the pool: watching a directory
  * not yet watched ({@code inotify_add_watch}), reading a symbolic link ({@code readlinkat} of a
- * link whose target is not cached reads the disk), a second read, and every call without a
- * nonblocking form.
+ * link whose target is not cached reads the disk), a second read, every call without a nonblocking
+ * form, and {@code close}: any close may be the last of a file another process deleted, which frees
+ * its blocks on the closing thread, so the descriptor goes to the {@link Closer}.
  *
- * <p>Not yet kept to this rule (issue 9, fixed next): the {@code close} above, and the one of
- * {@link PosixFile#close()}, may be the last close of a file another process deleted, which frees
- * its blocks on the caller's thread; and a plain open of a FIFO or of a file under a lease by
- * another process waits in {@code openat2} (a whole-file read opens with {@code O_NONBLOCK} and
- * does not).
+ * <p>Not yet kept to this rule (issue 9, fixed next): a plain open of a FIFO or of a file under a
+ * lease by another process waits in {@code openat2} (a whole-file read opens with {@code
+ * O_NONBLOCK} and does not).
  *
  * <p>Thread-safe and stateless apart from its settings.
  */
@@ -80,7 +78,8 @@ final class Placement {
 
   /**
    * Thrown by a call in {@link Mode#NONBLOCKING} at the first step that would block, after it
-   * closed what it opened: the call then goes to the pool. Stackless, one instance.
+   * handed what it opened to the {@link Closer}: the call then goes to the pool. Stackless, one
+   * instance.
    */
   static final class WouldBlock extends Exception {
     private static final long serialVersionUID = 1L;
@@ -193,11 +192,15 @@ final class Placement {
   }
 
   /**
-   * Returns {@code fd}, the result of an {@code openat2} in this mode, or gives up the call where
-   * it is EAGAIN in {@link Mode#NONBLOCKING} (not in the kernel's caches).
+   * Returns {@code fd}, the result of an {@code openat2} in this mode, or gives up the call where,
+   * in {@link Mode#NONBLOCKING}, it is EAGAIN (not in the kernel's caches), EMFILE or ENFILE
+   * (descriptors handed to the {@link Closer} may not be closed yet: an IO thread closes them and
+   * tries again).
    */
   static int opened(Mode mode, int fd) throws WouldBlock {
-    require(mode == Mode.MAY_BLOCK || fd != -Linux.EAGAIN);
+    require(
+        mode == Mode.MAY_BLOCK
+            || (fd != -Linux.EAGAIN && fd != -Linux.EMFILE && fd != -Linux.ENFILE));
     return fd;
   }
 

@@ -44,13 +44,14 @@ import org.jvfs.spi.StoreInfo;
  * <p>A caller's thread makes only these syscalls, each with the flag that keeps it from waiting:
  * {@code openat2} from the root descriptor with {@code RESOLVE_CACHED} (EAGAIN where the path is
  * not in the kernel's caches; with {@code O_PATH} for a lookup, {@code O_NONBLOCK} for a whole-file
- * read); {@code statx} of that descriptor with {@code AT_STATX_DONT_SYNC}; for a whole-file read,
- * one {@code preadv2} with {@code RWF_NOWAIT}, whose count short of the size is never taken for the
- * end of file; and {@code close} of that descriptor. Reading a symbolic link, watching a directory
- * for the first time and anything else go to the pool. Not yet held to this (issue 9, next): that
- * {@code close}, and the one of an open file's {@link org.jvfs.spi.BackendFile#close}, may be the
- * last of a file another process deleted; and a plain open of a FIFO, or of a file another process
- * holds a lease on, waits in {@code openat2}. See {@link Placement}.
+ * read); {@code statx} of that descriptor with {@code AT_STATX_DONT_SYNC}; and for a whole-file
+ * read, one {@code preadv2} with {@code RWF_NOWAIT}, whose count short of the size is never taken
+ * for the end of file. It never closes: any close may be the last of a file another process
+ * deleted, so the descriptors it opened, and that of an open file it closes ({@link
+ * org.jvfs.spi.BackendFile#close}), are closed on the {@link Closer}'s thread. Reading a symbolic
+ * link, watching a directory for the first time and anything else go to the pool. Not yet held to
+ * this (issue 9, next): a plain open of a FIFO, or of a file another process holds a lease on,
+ * waits in {@code openat2}. See {@link Placement}.
  *
  * <h2>Implementation notes</h2>
  *

@@ -104,12 +104,19 @@ final class PosixFile implements BackendFile {
         });
   }
 
+  /**
+   * Gives the descriptor up at once (every later call fails with {@link ClosedChannelException});
+   * never blocks. The descriptor is closed once no call in flight uses it, on a thread where that
+   * may block ({@link PosixRoot#closeDescriptor}): the last close of a file another process deleted
+   * frees its blocks.
+   *
+   * @return a future that completes once the descriptor is closed
+   */
   @Override
   public CompletionStage<Void> close() {
-    if (!fd.isClosed()) {
-      fd.closeOwner();
+    if (fd.closeOwner()) {
       onClose.run();
     }
-    return CompletableFuture.completedFuture(null);
+    return fd.whenClosed();
   }
 }

@@ -76,7 +76,7 @@ final class WholeFileReads {
       }
       return readRegular(fd, s.size, limit, mode);
     } finally {
-      nat.close(fd);
+      root.closeDescriptor(fd); // on the caller's thread, the closer closes it
     }
   }
 

@@ -152,9 +152,13 @@ class PlacementTest {
 
   @Test
   void notNow_givesUpOnlyInNonblockingMode() {
-    assertThat(catchThrowable(() -> Placement.opened(Mode.NONBLOCKING, -Linux.EAGAIN)))
-        .isSameAs(WouldBlock.INSTANCE);
+    for (int errno : new int[] {Linux.EAGAIN, Linux.EMFILE, Linux.ENFILE}) {
+      assertThat(catchThrowable(() -> Placement.opened(Mode.NONBLOCKING, -errno)))
+          .as("errno %s", errno)
+          .isSameAs(WouldBlock.INSTANCE);
+    }
     assertThat(catchThrowable(() -> Placement.opened(Mode.MAY_BLOCK, -Linux.EAGAIN))).isNull();
+    assertThat(catchThrowable(() -> Placement.opened(Mode.MAY_BLOCK, -Linux.EMFILE))).isNull();
     for (int errno :
         new int[] {Linux.EAGAIN, Linux.EOPNOTSUPP, Linux.EINVAL, Linux.ENOSYS, Linux.EINTR}) {
       assertThat(catchThrowable(() -> Placement.read(Mode.NONBLOCKING, -errno)))
