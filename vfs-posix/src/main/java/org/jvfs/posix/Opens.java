@@ -19,6 +19,12 @@ import org.jvfs.spi.OpenFlags;
  * open that neither creates nor truncates has a nonblocking form ({@link Placement}); one that
  * creates tells whether it made the file, as the VFS needs, by trying an exclusive create first.
  *
+ * <p>Every open, on any thread, has {@code O_NONBLOCK} ({@link Placement#OPEN_FLAGS}), so that no
+ * open waits for another process's lease: it fails with EAGAIN (the kernel starts breaking the
+ * lease), which on a caller's thread sends the call to the pool, and on an IO thread makes it be
+ * tried again later ({@link Placement.NotYet#LEASE}) rather than fail, as the JDK's blocking open
+ * would wait. {@code O_NONBLOCK} changes nothing else for a regular file or a directory.
+ *
  * <p>Stateless apart from the root; thread-safe.
  */
 final class Opens {
@@ -49,7 +55,7 @@ final class Opens {
     if (root.openFilesFull()) {
       throw new BackendException(Errno.EMFILE);
     }
-    int base = accessFlags(flags);
+    int base = accessFlags(flags) | Placement.OPEN_FLAGS;
     if (flags.createNew()) {
       int fd = openChild(d, name, base | Linux.O_CREAT | Linux.O_EXCL, mode, where);
       return opened(PosixErrors.check(fd), d, name, true, where);

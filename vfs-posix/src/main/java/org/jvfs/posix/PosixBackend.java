@@ -49,9 +49,11 @@ import org.jvfs.spi.StoreInfo;
  * for the end of file. It never closes: any close may be the last of a file another process
  * deleted, so the descriptors it opened, and that of an open file it closes ({@link
  * org.jvfs.spi.BackendFile#close}), are closed on the {@link Closer}'s thread. Reading a symbolic
- * link, watching a directory for the first time and anything else go to the pool. Not yet held to
- * this (issue 9, next): a plain open of a FIFO, or of a file another process holds a lease on,
- * waits in {@code openat2}. See {@link Placement}.
+ * link, watching a directory for the first time and anything else go to the pool. Every open has
+ * {@code O_NONBLOCK}: one of a file another process holds a lease on fails with EAGAIN at once, and
+ * is tried again on the pool until the lease is gone, holding no IO thread meanwhile. Not yet held
+ * to this (issue 9, next): a FIFO opened for reading is read on an IO thread, which waits for a
+ * writer. See {@link Placement}.
  *
  * <h2>Implementation notes</h2>
  *
@@ -323,9 +325,13 @@ public final class PosixBackend implements Backend {
     root.startWatching(sink);
   }
 
-  /** Closes open files, the watcher, the IO pool and every descriptor. Idempotent. */
+  /**
+   * Fails the calls waiting to be tried again, closes open files, the watcher, the IO pool and
+   * every descriptor. Idempotent.
+   */
   @Override
   public void close() {
+    placement.close();
     root.close();
   }
 }
