@@ -40,8 +40,9 @@ import org.jvfs.spi.Errno;
  * <ul>
  *   <li>{@code openat2} from the root descriptor with {@code RESOLVE_CACHED} ({@link #cachedOnly}):
  *       EAGAIN instead of a lookup that needs IO; and either {@code O_PATH} (a lookup: no file is
- *       opened, no lease is involved) or {@code O_NONBLOCK} ({@link #OPEN_FLAGS}: the open of a
- *       file another process holds a lease on fails with EAGAIN instead of waiting for the lease to
+ *       opened, no driver, FIFO or lease is involved) or {@code O_NONBLOCK} ({@link #OPEN_FLAGS}:
+ *       the open of a FIFO returns at once instead of waiting for a writer, and that of a file
+ *       another process holds a lease on fails with EAGAIN instead of waiting for the lease to
  *       break; open(2)). Opens that create or truncate have no such form (the kernel answers EAGAIN
  *       for {@code O_CREAT}/{@code O_TRUNC} with {@code RESOLVE_CACHED}, {@code fs/open.c
  *       build_open_flags}).
@@ -56,18 +57,17 @@ import org.jvfs.spi.Errno;
  * <p>Nothing else: no {@code close} (any close may be the last of a file another process deleted,
  * which frees its blocks on the closing thread; the descriptor goes to the {@link Closer}), no
  * {@code readlinkat} (the target of a link not in the page cache is read from the disk), no {@code
- * inotify_add_watch}, and no call without a nonblocking form. The open of a device node runs its
+ * inotify_add_watch}, no read or write of a FIFO or device (an IO thread tries it, and its wait is
+ * the {@link Poller}'s), and no call without a nonblocking form. The open of a device node runs its
  * driver's open, with {@code O_NONBLOCK}, which open(2) says makes neither the open nor later IO on
  * the descriptor wait; the backend cannot vouch for a driver beyond that.
- *
- * <p>Not yet kept to this rule (issue 9, fixed next): a FIFO opened on a caller's thread is then
- * read on an IO thread, with {@code pread}.
  *
  * <p>A call that cannot complete yet but must not hold an IO thread while it waits is tried again
  * later ({@link NotYet}): an open of a file under another process's lease (the kernel breaks the
  * lease; an open with {@code O_NONBLOCK} fails with EAGAIN until the holder gives it up or {@code
- * /proc/sys/fs/lease-break-time} passes, 45 s by default). It is tried again on the pool after 1,
- * 2, 4, ... up to {@value #MAX_RETRY_DELAY_MS} ms, so any number of such waits holds no IO thread.
+ * /proc/sys/fs/lease-break-time} passes, 45 s by default) and an open of a FIFO for writing that no
+ * one reads yet (ENXIO; the JDK waits for a reader). It is tried again on the pool after 1, 2, 4,
+ * ... up to {@value #MAX_RETRY_DELAY_MS} ms, so any number of such waits holds no IO thread.
  *
  * <p>Thread-safe.
  */
@@ -124,6 +124,9 @@ final class Placement {
      * EAGAIN.
      */
     static final NotYet LEASE = new NotYet("a lease on the file is being broken", true);
+
+    /** An open of a FIFO for writing that no one reads yet (ENXIO): tried again until a reader. */
+    static final NotYet NO_READER = new NotYet("the FIFO has no reader yet", false);
 
     /** Whether the retries end after the lease break time (with EAGAIN), or go on until close. */
     final boolean bounded;

@@ -51,9 +51,9 @@ import org.jvfs.spi.StoreInfo;
  * org.jvfs.spi.BackendFile#close}), are closed on the {@link Closer}'s thread. Reading a symbolic
  * link, watching a directory for the first time and anything else go to the pool. Every open has
  * {@code O_NONBLOCK}: one of a file another process holds a lease on fails with EAGAIN at once, and
- * is tried again on the pool until the lease is gone, holding no IO thread meanwhile. Not yet held
- * to this (issue 9, next): a FIFO opened for reading is read on an IO thread, which waits for a
- * writer. See {@link Placement}.
+ * is tried again on the pool until the lease is gone, holding no IO thread meanwhile; one of a FIFO
+ * for reading returns at once, and its reads (with {@code read}, it has no position) wait for a
+ * writer in the {@link Poller}, one thread for any number of waits. See {@link Placement}.
  *
  * <h2>Implementation notes</h2>
  *

@@ -23,12 +23,12 @@ import org.jvfs.spi.Node;
 
 /**
  * What the native backends over one root directory share in a process: the root descriptor, its
- * confined {@link Resolver}, the inotify watcher, the pool of IO threads, the {@link Closer}'s
- * thread and the bookkeeping of the descriptors of open files. A {@link PosixBackend} makes one
- * ({@link PosixBackend#posixRoot()}); another native backend over the same root (the io_uring
- * backend of vfs-aio) takes the same one, so that there is one root descriptor, one watcher and one
- * IO pool, and its nodes are the posix backend's: either backend can serve a call on the other's
- * nodes.
+ * confined {@link Resolver}, the inotify watcher, the pool of IO threads, the {@link Closer} and
+ * {@link Poller} threads and the bookkeeping of the descriptors of open files. A {@link
+ * PosixBackend} makes one ({@link PosixBackend#posixRoot()}); another native backend over the same
+ * root (the io_uring backend of vfs-aio) takes the same one, so that there is one root descriptor,
+ * one watcher and one IO pool, and its nodes are the posix backend's: either backend can serve a
+ * call on the other's nodes.
  *
  * <p>The confinement rules every user of the root follows (design.md section 7):
  *
@@ -62,6 +62,7 @@ public final class PosixRoot {
   private final Resolver resolver;
   final IoPool pool;
   private final Closer closer = new Closer();
+  private final Poller poller = new Poller();
   private final FdCounter counter = new FdCounter();
   private final Set<PosixFile> openFiles = ConcurrentHashMap.newKeySet();
   private volatile @Nullable InotifyWatcher watcher;
@@ -313,19 +314,30 @@ public final class PosixRoot {
     return closer;
   }
 
+  /** Returns the thread that waits for FIFOs and other streams. */
+  Poller poller() {
+    return poller;
+  }
+
   // ---- open files ----
 
   /**
    * Takes over the descriptor of a file opened for a caller, with its {@code statx}, as a {@link
    * PosixFile}; closes it if the backend is closed meanwhile.
+   *
+   * @param stream whether the file has no position to read at (a FIFO, a character device, a
+   *     socket): its reads and writes wait in the {@link Poller}
    */
-  PosixFile adopt(int fd, PosixNode node, Placement placement) throws BackendException {
+  PosixFile adopt(int fd, PosixNode node, Placement placement, boolean stream)
+      throws BackendException {
     PosixFile[] self = new PosixFile[1];
     PosixFile file =
         new PosixFile(
             node,
             new FdRef(fd, counter, this::closeDescriptor),
             placement,
+            this,
+            stream,
             () -> openFiles.remove(self[0]));
     self[0] = file;
     openFiles.add(file);
@@ -352,8 +364,8 @@ public final class PosixRoot {
   }
 
   /**
-   * Closes open files, the watcher, the IO pool, the closer (closing what it holds) and the root
-   * descriptor. Idempotent.
+   * Closes open files (failing their waits in the poller), the watcher, the IO pool, the closer
+   * (closing what it holds) and the root descriptor. Idempotent.
    */
   void close() {
     synchronized (this) {
@@ -366,6 +378,7 @@ public final class PosixRoot {
     if (w != null) {
       w.close();
     }
+    poller.close();
     pool.close();
     for (PosixFile f : openFiles) {
       f.close();

@@ -60,6 +60,9 @@ public final class Linux {
   /** {@code O_RDWR}. */
   public static final int O_RDWR = 02;
 
+  /** {@code O_ACCMODE}: the access mode bits of the flags. */
+  public static final int O_ACCMODE = 03;
+
   /** {@code O_CREAT}. */
   public static final int O_CREAT = 0100;
 
