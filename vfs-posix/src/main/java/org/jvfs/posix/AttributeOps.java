@@ -61,11 +61,20 @@ final class AttributeOps {
     return info;
   }
 
-  /** Reads the symbolic link {@code name} of {@code dirFd} (empty name: {@code dirFd} itself). */
+  /**
+   * Reads the symbolic link {@code name} of {@code dirFd} (empty name: {@code dirFd} itself).
+   *
+   * @throws BackendException EILSEQ if the target is not valid UTF-8: no string names it, and
+   *     following one that stood for it would reach another file ({@link DiskNames})
+   */
   String readLink(int dirFd, byte[] name) throws BackendException {
     byte[] buf = new byte[Linux.PATH_MAX];
     int n = PosixErrors.check(nat.readlinkat(dirFd, name, buf));
-    return new String(buf, 0, n, StandardCharsets.UTF_8);
+    String target = DiskNames.string(buf, 0, n);
+    if (target == null) {
+      throw new BackendException(Errno.EILSEQ, "the link's target is not valid UTF-8");
+    }
+    return target;
   }
 
   /** The lookup as a task: {@code statx} of the name in its (watched) directory. Blocks. */

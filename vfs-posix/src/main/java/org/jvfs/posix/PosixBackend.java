@@ -76,6 +76,11 @@ import org.jvfs.spi.StoreInfo;
  *       much as opening it again. An open file's descriptor is an {@link FdRef}: closing the file
  *       during a syscall on it closes the descriptor after the syscall.
  *   <li>With a watch sink, every directory is watched before the syscall that looks into it.
+ *   <li>Names are UTF-8 on disk. A name on disk that is not valid UTF-8 has no string that names
+ *       it: a listing leaves it out, and a symbolic link whose target is not valid UTF-8 fails with
+ *       EILSEQ wherever it is read or followed ({@link DiskNames}). No string shows for two files,
+ *       and none opens a file it does not encode to. A name with a surrogate that is not part of a
+ *       pair is an {@link java.nio.file.InvalidPathException} ({@link Name#of}).
  * </ul>
  *
  * <p>Thread-safe.
