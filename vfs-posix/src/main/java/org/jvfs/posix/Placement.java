@@ -35,7 +35,9 @@ import org.jvfs.spi.Errno;
  *       waits.
  * </ol>
  *
- * <p>A caller's thread makes only these syscalls, each with the flag that keeps it from waiting:
+ * <p>A caller's thread makes only these syscalls, each with the flag that keeps it from waiting
+ * ({@code CallerThreadSyscallsTest} traces it, through {@link org.jvfs.posix.ffi.SyscallTrace}, for
+ * a FIFO, a leased file, an uncached link and the last close of a deleted file):
  *
  * <ul>
  *   <li>{@code openat2} from the root descriptor with {@code RESOLVE_CACHED} ({@link #cachedOnly}):
