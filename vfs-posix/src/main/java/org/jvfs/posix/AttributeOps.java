@@ -183,7 +183,10 @@ final class AttributeOps {
     if (r != -Linux.ENOSYS) {
       return PosixErrors.check(r);
     }
-    int fd = PosixErrors.check(nat.openat(dirFd, name, O_PATH | Linux.O_NOFOLLOW | O_CLOEXEC, 0));
+    int fd =
+        PosixErrors.check(
+            root.openRetryingOutOfDescriptors(
+                () -> nat.openat(dirFd, name, O_PATH | Linux.O_NOFOLLOW | O_CLOEXEC, 0)));
     try {
       Statx s = new Statx();
       PosixErrors.check(nat.statx(fd, EMPTY, AT_EMPTY_PATH, PosixRoot.STATX_MASK, s));

@@ -118,6 +118,11 @@ final class Closer {
     }
   }
 
+  /** Returns true if nothing is pending and the closer's thread sleeps: for tests. */
+  boolean isIdle() {
+    return sleeping && pending.get() == null;
+  }
+
   /**
    * Closes what is pending and stops the thread; later closes run on their caller's thread.
    * Idempotent.

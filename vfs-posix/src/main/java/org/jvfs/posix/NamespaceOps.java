@@ -46,7 +46,10 @@ final class NamespaceOps {
     return root.inWatchedDir(
         d,
         dirFd -> {
-          int fd = PosixErrors.check(nat.openat(dirFd, DOT, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0));
+          int fd =
+              PosixErrors.check(
+                  root.openRetryingOutOfDescriptors(
+                      () -> nat.openat(dirFd, DOT, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)));
           try {
             return list(fd);
           } finally {

@@ -203,6 +203,14 @@ class DescriptorLimitTest {
       }
     }
 
+    private static void awaitIdle(Closer closer) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!closer.isIdle()) {
+        assertThat(System.nanoTime()).as("the closer is done").isLessThan(deadline);
+        Thread.sleep(1);
+      }
+    }
+
     private static Throwable failure(CompletableFuture<?> f) {
       Throwable t = catchThrowable(() -> f.get(10, TimeUnit.SECONDS));
       assertThat(t).isInstanceOf(ExecutionException.class);
@@ -211,17 +219,15 @@ class DescriptorLimitTest {
 
     /** Opens, whole-file reads, lookups below the root and listings fail with EMFILE. */
     static void emfile(Path root) throws Exception {
-      try (Vfs uncached =
-          Vfs.builder()
-              .caching(false)
-              .mount("/", PosixBackend.open(PosixOptions.builder(root).ioThreads(2).build()))
-              .build()) {
+      PosixBackend b = PosixBackend.open(PosixOptions.builder(root).ioThreads(2).build());
+      try (Vfs uncached = Vfs.builder().caching(false).mount("/", b).build()) {
         // Every path once, failures too, before the limit.
         uncached.open("/f1").get(10, TimeUnit.SECONDS).close().get(10, TimeUnit.SECONDS);
         uncached.readAllBytes("/f2").get(10, TimeUnit.SECONDS);
         uncached.stat("/d/g").get(10, TimeUnit.SECONDS);
         uncached.list("/d").get(10, TimeUnit.SECONDS);
         catchThrowable(() -> uncached.open("/none").get(10, TimeUnit.SECONDS));
+        awaitIdle(b.posixRoot().closer()); // else its closes would free descriptors at the limit
         atTheLimit(
             fillers -> {
               for (CompletableFuture<?> f :
