@@ -24,6 +24,7 @@ import org.jvfs.posix.ffi.Linux;
 import org.jvfs.posix.ffi.PosixNative;
 import org.jvfs.posix.ffi.SyscallTrace;
 import org.jvfs.posix.ffi.SyscallTrace.Call;
+import org.jvfs.spi.Capability;
 
 /**
  * What a caller's thread does, traced ({@link SyscallTrace}) while it uses a posix mount with its
@@ -43,6 +44,7 @@ class CallerThreadSyscallsTest {
   private final Path root = TempRoot.create("posix-caller");
   private @Nullable Vfs vfs;
   private int holder = -1;
+  private boolean triesHere; // false before Linux 5.12 (no RESOLVE_CACHED): all goes to the pool
   private @Nullable SyscallTrace trace; // stopped after the test, also if its thread blocked
 
   @BeforeEach
@@ -55,7 +57,9 @@ class CallerThreadSyscallsTest {
     try (RandomAccessFile big = new RandomAccessFile(root.resolve("big").toFile(), "rw")) {
       big.setLength(1L << 30);
     }
-    vfs = Vfs.builder().mount("/", PosixBackend.open(PosixOptions.builder(root).build())).build();
+    PosixBackend backend = PosixBackend.open(PosixOptions.builder(root).build());
+    triesHere = backend.capabilities().contains(Capability.NONBLOCKING_PROBE);
+    vfs = Vfs.builder().mount("/", backend).build();
     byte[] leased = root.resolve("leased").toString().getBytes(StandardCharsets.UTF_8);
     holder = nat.openat(Linux.AT_FDCWD, leased, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
     assertThat(nat.fcntl(holder, Linux.F_SETLEASE, Linux.F_WRLCK)).as("F_SETLEASE").isZero();
@@ -106,7 +110,11 @@ class CallerThreadSyscallsTest {
     void run() throws Exception;
   }
 
-  private static void assertAllowed(List<Call> calls) {
+  private void assertAllowed(List<Call> calls) {
+    if (!triesHere) {
+      assertThat(calls).as("no call is tried on the caller's thread").isEmpty();
+      return;
+    }
     assertThat(calls).as("the caller's thread tried the calls").isNotEmpty();
     assertThat(calls).allSatisfy(c -> assertThat(allowed(c)).as("%s", c).isTrue());
   }
@@ -139,7 +147,7 @@ class CallerThreadSyscallsTest {
               later.add(vfs.open("/leased"));
             });
     assertAllowed(calls);
-    assertThat(calls).extracting(Call::name).contains("openat2");
+    assertThat(calls).extracting(Call::name).doesNotContain("close");
     assertThat(nat.fcntl(holder, Linux.F_SETLEASE, Linux.F_UNLCK)).isZero();
     assertThat(later.get(0).get(WAIT, TimeUnit.SECONDS))
         .isEqualTo("leased".getBytes(StandardCharsets.UTF_8));
@@ -158,7 +166,7 @@ class CallerThreadSyscallsTest {
               later.add(vfs.readAllBytes("/link"));
             });
     assertAllowed(calls);
-    assertThat(calls).extracting(Call::name).doesNotContain("readlinkat").contains("statx");
+    assertThat(calls).extracting(Call::name).doesNotContain("readlinkat");
     LookupResult link = (LookupResult) later.get(0).get(WAIT, TimeUnit.SECONDS);
     assertThat(link.isHit()).isTrue();
     assertThat(later.get(1).get(WAIT, TimeUnit.SECONDS))
@@ -203,8 +211,7 @@ class CallerThreadSyscallsTest {
               later.add(big[0].close());
               later.add(v.readAllBytes("/small"));
             });
-    assertThat(calls).as("the caller's thread tried the calls").isNotEmpty();
-    assertThat(calls).allSatisfy(c -> assertThat(allowed(c)).as("%s", c).isTrue());
+    assertAllowed(calls);
     assertThat(calls).extracting(Call::name).doesNotContain("close", "readlinkat");
 
     // The calls complete elsewhere: a writer comes, the lease goes.
