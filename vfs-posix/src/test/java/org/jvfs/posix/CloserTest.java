@@ -74,6 +74,27 @@ class CloserTest {
   }
 
   @Test
+  void closesNobodyWaitsFor_areGathered_andClosedWithinANap() throws Exception {
+    Closer closer = new Closer();
+    try {
+      int[] fds = new int[3];
+      for (int i = 0; i < fds.length; i++) {
+        fds[i] = openDevNull();
+        closer.close(fds[i], null);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+      for (int fd : fds) {
+        while (isOpen(fd)) {
+          assertThat(System.nanoTime()).as("closed with the next batch").isLessThan(deadline);
+          Thread.sleep(1);
+        }
+      }
+    } finally {
+      closer.stop();
+    }
+  }
+
+  @Test
   void drain_closesWhatIsPending_onTheCallingThread() throws Exception {
     Closer closer = new Closer();
     CountDownLatch busy = new CountDownLatch(1);
