@@ -62,8 +62,8 @@ class CallerThreadSyscallsTest {
     PosixBackend backend = PosixBackend.open(PosixOptions.builder(root).build());
     triesHere = backend.capabilities().contains(Capability.NONBLOCKING_PROBE);
     vfs = Vfs.builder().mount("/", backend).build();
-    byte[] leased = root.resolve("leased").toString().getBytes(StandardCharsets.UTF_8);
-    holder = nat.openat(Linux.AT_FDCWD, leased, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
+    byte[] path = root.resolve("leased").toString().getBytes(StandardCharsets.UTF_8);
+    holder = nat.openat(Linux.AT_FDCWD, path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
     leased = nat.fcntl(holder, Linux.F_SETLEASE, Linux.F_WRLCK) == 0;
     assertThat(nat.fcntl(holder, Linux.F_SETOWN, 0)).isZero();
   }
