@@ -43,7 +43,8 @@ import org.jvfs.spi.Node;
  *   <li>Where a watcher runs, a directory is watched ({@link #watch}) before a call looks into it,
  *       so that no change after that call goes unreported.
  *   <li>A descriptor is closed only where blocking is allowed ({@link #closeDescriptor}): any close
- *       may be the last of a file another process deleted.
+ *       may be the last of a file another process deleted. One given up on a caller's thread waits
+ *       in the {@link Closer} (about a millisecond) and is never used again: it is not kept.
  * </ul>
  *
  * <p>This class is shared between jvfs's own native backends; it is not an API for applications,

@@ -29,6 +29,20 @@ public final class FdLeakCheck implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /**
+   * Waits until {@code backend}'s {@link Closer} has closed every descriptor given up on a caller's
+   * thread (it closes them in batches, a millisecond apart) and sleeps: descriptors waiting there
+   * are never used again, but they are still counted in {@code /proc/self/fd}.
+   */
+  static void awaitClosed(PosixBackend backend) throws InterruptedException {
+    Closer closer = backend.posixRoot().closer();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!closer.isIdle()) {
+      assertThat(System.nanoTime()).as("the closer is done").isLessThan(deadline);
+      Thread.sleep(1);
+    }
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     // Load the native library and its jar before counting: that opens descriptors once.
