@@ -3,6 +3,8 @@ package org.jvfs.posix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -47,6 +49,13 @@ public final class FdLeakCheck implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) {
     // Load the native library and its jar before counting: that opens descriptors once.
     org.jvfs.posix.ffi.PosixNative.get();
+    // On JDK 25 the first Unix domain socket channel closed leaves one socket open for the rest of
+    // the JVM (seen here; not on 17): open and close one before counting.
+    try (ServerSocketChannel c = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      assertThat(c.isOpen()).isTrue();
+    } catch (IOException | UnsupportedOperationException e) {
+      // No Unix domain sockets here: no test opens one either.
+    }
     context.getStore(NS).put("before", openDescriptors());
   }
 
