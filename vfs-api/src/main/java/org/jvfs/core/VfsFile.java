@@ -155,6 +155,9 @@ final class VfsFile implements AsyncFile {
                       .<Void>thenApply(b -> null)
                       .exceptionally(e -> null));
     }
+    // A backend may close on a thread of its own (the posix backend never closes on the caller's
+    // thread): what the caller chains on the close runs where its other results do.
+    c = core.completer.deliver(c);
     closing = c;
     return c;
   }

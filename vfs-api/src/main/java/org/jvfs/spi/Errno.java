@@ -40,6 +40,7 @@ public enum Errno {
   ENOTEMPTY(39, "Directory not empty"),
   ELOOP(40, "Too many levels of symbolic links"),
   EOVERFLOW(75, "Value too large for defined data type"),
+  EILSEQ(84, "Invalid or incomplete multibyte or wide character"),
   EOPNOTSUPP(95, "Operation not supported"),
   ESTALE(116, "Stale file handle"),
   EDQUOT(122, "Disk quota exceeded"),

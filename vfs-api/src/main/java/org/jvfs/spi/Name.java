@@ -32,9 +32,11 @@ public final class Name implements Comparable<Name> {
    * Returns the name for {@code s}.
    *
    * @throws NullPointerException if {@code s} is null
-   * @throws InvalidPathException if {@code s} is empty, {@code .}, {@code ..}, or contains {@code
-   *     /} or a NUL character. A name longer than {@link #MAX_BYTES} is accepted here (as the JDK
-   *     accepts it in a {@code Path}) and refused by the VFS when used, with "File name too long".
+   * @throws InvalidPathException if {@code s} is empty, {@code .}, {@code ..}, contains {@code /}
+   *     or a NUL character, or has a surrogate that is not part of a pair (it has no UTF-8 form:
+   *     encoding would replace it with {@code ?}, and name another file), as the JDK's provider
+   *     refuses it. A name longer than {@link #MAX_BYTES} is accepted here (as the JDK accepts it
+   *     in a {@code Path}) and refused by the VFS when used, with "File name too long".
    */
   public static Name of(String s) {
     checkNotNull(s, "name");
@@ -51,6 +53,16 @@ public final class Name implements Comparable<Name> {
       }
       if (c == '/') {
         throw new InvalidPathException(s, "Name must not contain /", i);
+      }
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new InvalidPathException(
+              s, "Malformed input or input contains unmappable characters", i);
+        }
       }
     }
     return new Name(s, s.getBytes(StandardCharsets.UTF_8));

@@ -41,4 +41,16 @@ class NameTest {
     assertThat(Name.of("B").compareTo(Name.of("a"))).isNegative();
     assertThat(Name.of("\u00e9").compareTo(Name.of("z"))).isPositive();
   }
+
+  @Test
+  void of_aSurrogateNotInAPair_isAnInvalidPath_asTheJdkSays() {
+    for (String s : new String[] {"a\uD800", "\uDC00b", "a\uD800b\uDC00", "\uDE00\uD83D"}) {
+      assertThatThrownBy(() -> Name.of(s))
+          .as("%s", s)
+          .isInstanceOf(InvalidPathException.class)
+          .hasMessageContaining("Malformed input or input contains unmappable characters");
+    }
+    Name smile = Name.of("\uD83D\uDE00");
+    assertThat(smile.bytes()).containsExactly(0xf0, 0x9f, 0x98, 0x80);
+  }
 }

@@ -61,11 +61,20 @@ final class AttributeOps {
     return info;
   }
 
-  /** Reads the symbolic link {@code name} of {@code dirFd} (empty name: {@code dirFd} itself). */
+  /**
+   * Reads the symbolic link {@code name} of {@code dirFd} (empty name: {@code dirFd} itself).
+   *
+   * @throws BackendException EILSEQ if the target is not valid UTF-8: no string names it, and
+   *     following one that stood for it would reach another file ({@link DiskNames})
+   */
   String readLink(int dirFd, byte[] name) throws BackendException {
     byte[] buf = new byte[Linux.PATH_MAX];
     int n = PosixErrors.check(nat.readlinkat(dirFd, name, buf));
-    return new String(buf, 0, n, StandardCharsets.UTF_8);
+    String target = DiskNames.string(buf, 0, n);
+    if (target == null) {
+      throw new BackendException(Errno.EILSEQ, "the link's target is not valid UTF-8");
+    }
+    return target;
   }
 
   /** The lookup as a task: {@code statx} of the name in its (watched) directory. Blocks. */
@@ -105,7 +114,7 @@ final class AttributeOps {
       }
       return new NodeInfo(new PosixNode(s.dev, s.ino, d.child(name)), a, target);
     } finally {
-      nat.close(fd);
+      root.closeDescriptor(fd); // even an O_PATH descriptor may hold the last link of a file
     }
   }
 
@@ -174,7 +183,10 @@ final class AttributeOps {
     if (r != -Linux.ENOSYS) {
       return PosixErrors.check(r);
     }
-    int fd = PosixErrors.check(nat.openat(dirFd, name, O_PATH | Linux.O_NOFOLLOW | O_CLOEXEC, 0));
+    int fd =
+        PosixErrors.check(
+            root.openRetryingOutOfDescriptors(
+                () -> nat.openat(dirFd, name, O_PATH | Linux.O_NOFOLLOW | O_CLOEXEC, 0)));
     try {
       Statx s = new Statx();
       PosixErrors.check(nat.statx(fd, EMPTY, AT_EMPTY_PATH, PosixRoot.STATX_MASK, s));

@@ -80,6 +80,21 @@ final class IoPool {
     return f;
   }
 
+  /**
+   * Runs {@code task} on an IO thread; if the pool refuses it (full queue, or closed), fails {@code
+   * result} instead, as {@link #submit} fails its future.
+   */
+  void execute(Runnable task, CompletableFuture<?> result) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(
+          executor.isShutdown()
+              ? new ClosedFileSystemException()
+              : new BackendException(Errno.EAGAIN, "the IO queue is full"));
+    }
+  }
+
   /** Returns true if the calling thread is one of this pool's. */
   boolean onIoThread() {
     return Thread.currentThread() instanceof IoThread t && t.pool == this;

@@ -5,7 +5,6 @@ import static org.jvfs.posix.ffi.Linux.O_DIRECTORY;
 import static org.jvfs.posix.ffi.Linux.O_RDONLY;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jvfs.posix.ffi.Dirent64;
@@ -24,6 +23,9 @@ import org.jvfs.spi.NodeKind;
  * takes a descriptor of the directory concerned, opened from the root for the call ({@link
  * PosixRoot#inDir}), and acts on the single name in it. None has a nonblocking form: each runs
  * where {@link Placement#runBlocking} puts it, and blocks.
+ *
+ * <p>A listing leaves out every name that is not valid UTF-8 ({@link DiskNames}): no string names
+ * it, and one that stood for it (U+FFFD for each bad byte) would name another file or none.
  *
  * <p>Stateless apart from the root; thread-safe.
  */
@@ -44,7 +46,10 @@ final class NamespaceOps {
     return root.inWatchedDir(
         d,
         dirFd -> {
-          int fd = PosixErrors.check(nat.openat(dirFd, DOT, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0));
+          int fd =
+              PosixErrors.check(
+                  root.openRetryingOutOfDescriptors(
+                      () -> nat.openat(dirFd, DOT, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)));
           try {
             return list(fd);
           } finally {
@@ -68,11 +73,9 @@ final class NamespaceOps {
             if ((len == 1 && b[off] == '.') || (len == 2 && b[off] == '.' && b[off + 1] == '.')) {
               return;
             }
-            try {
-              Name name = Name.of(new String(b, off, len, StandardCharsets.UTF_8));
+            Name name = DiskNames.name(b, off, len);
+            if (name != null) {
               out.add(new DirEntry(name, kindOf(type)));
-            } catch (InvalidPathException e) {
-              // A name that is not valid UTF-8 cannot be named through the VFS: skip it.
             }
           });
     }

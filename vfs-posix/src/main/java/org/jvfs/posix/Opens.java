@@ -19,6 +19,15 @@ import org.jvfs.spi.OpenFlags;
  * open that neither creates nor truncates has a nonblocking form ({@link Placement}); one that
  * creates tells whether it made the file, as the VFS needs, by trying an exclusive create first.
  *
+ * <p>Every open, on any thread, has {@code O_NONBLOCK} ({@link Placement#OPEN_FLAGS}), so that no
+ * open waits. Of a FIFO for reading, it returns at once (the first read waits for a writer, in the
+ * {@link Poller}); of a FIFO for writing that no one reads, it fails with ENXIO ({@link
+ * Placement.NotYet#NO_READER}), and of a file another process holds a lease on, with EAGAIN (the
+ * kernel starts breaking the lease, {@link Placement.NotYet#LEASE}): on a caller's thread either
+ * sends the call to the pool, and on an IO thread it is tried again later rather than fail, as the
+ * JDK's blocking open would wait. A FIFO, a character device or a socket becomes a stream {@link
+ * PosixFile}. {@code O_NONBLOCK} changes nothing else for a regular file or a directory.
+ *
  * <p>Stateless apart from the root; thread-safe.
  */
 final class Opens {
@@ -49,7 +58,7 @@ final class Opens {
     if (root.openFilesFull()) {
       throw new BackendException(Errno.EMFILE);
     }
-    int base = accessFlags(flags);
+    int base = accessFlags(flags) | Placement.OPEN_FLAGS;
     if (flags.createNew()) {
       int fd = openChild(d, name, base | Linux.O_CREAT | Linux.O_EXCL, mode, where);
       return opened(PosixErrors.check(fd), d, name, true, where);
@@ -77,8 +86,31 @@ final class Opens {
   }
 
   private int openChild(PosixNode d, Name name, int flags, int mode, Mode where) throws Exception {
-    return Placement.opened(
-        where, root.openChild(d, name, flags, mode, Placement.cachedOnly(where)));
+    int fd =
+        Placement.opened(where, root.openChild(d, name, flags, mode, Placement.cachedOnly(where)));
+    if (fd == -Linux.ENXIO && (flags & Linux.O_ACCMODE) != Linux.O_RDONLY) {
+      // A FIFO with no reader, or a socket or device without a driver: only the first waits.
+      Placement.require(where == Mode.MAY_BLOCK);
+      if (isFifo(d, name)) {
+        throw Placement.NotYet.NO_READER;
+      }
+    }
+    return fd;
+  }
+
+  /** Tells whether {@code name} of {@code d} is a FIFO ({@code O_PATH} opens no FIFO). Blocks. */
+  private boolean isFifo(PosixNode d, Name name) throws Exception {
+    int fd = root.openChild(d, name, Linux.O_PATH, 0, false);
+    if (fd < 0) {
+      return false;
+    }
+    try {
+      Statx s = new Statx();
+      return nat.statx(fd, EMPTY, AT_EMPTY_PATH, Linux.STATX_TYPE, s) == 0
+          && s.type() == Linux.S_IFIFO;
+    } finally {
+      nat.close(fd);
+    }
   }
 
   static int accessFlags(OpenFlags flags) {
@@ -107,11 +139,13 @@ final class Opens {
     int flags = AT_EMPTY_PATH | Placement.statxSync(where);
     int r = nat.statx(fd, EMPTY, flags, PosixRoot.STATX_MASK, s);
     if (r < 0) {
-      nat.close(fd);
+      root.closeDescriptor(fd);
       throw PosixErrors.of(r);
     }
     PosixNode node = new PosixNode(s.dev, s.ino, dir.child(name));
-    PosixFile file = root.adopt(fd, node, placement);
+    int type = s.type();
+    boolean stream = type == Linux.S_IFIFO || type == Linux.S_IFCHR || type == Linux.S_IFSOCK;
+    PosixFile file = root.adopt(fd, node, placement, stream);
     return new Opened(file, NodeInfo.of(node, StatxAttributes.of(s)), created);
   }
 }

@@ -44,20 +44,24 @@ import org.jvfs.spi.StoreInfo;
  * <p>A caller's thread makes only these syscalls, each with the flag that keeps it from waiting:
  * {@code openat2} from the root descriptor with {@code RESOLVE_CACHED} (EAGAIN where the path is
  * not in the kernel's caches; with {@code O_PATH} for a lookup, {@code O_NONBLOCK} for a whole-file
- * read); {@code statx} of that descriptor with {@code AT_STATX_DONT_SYNC}; for a whole-file read,
- * one {@code preadv2} with {@code RWF_NOWAIT}, whose count short of the size is never taken for the
- * end of file; and {@code close} of that descriptor. Reading a symbolic link, watching a directory
- * for the first time and anything else go to the pool. Not yet held to this (issue 9, next): that
- * {@code close}, and the one of an open file's {@link org.jvfs.spi.BackendFile#close}, may be the
- * last of a file another process deleted; and a plain open of a FIFO, or of a file another process
- * holds a lease on, waits in {@code openat2}. See {@link Placement}.
+ * read or an open); {@code statx} of that descriptor with {@code AT_STATX_DONT_SYNC}; and for a
+ * whole-file read, one {@code preadv2} with {@code RWF_NOWAIT}, whose count short of the size is
+ * never taken for the end of file. It never closes: any close may be the last of a file another
+ * process deleted, so the descriptors it opened, and that of an open file it closes ({@link
+ * org.jvfs.spi.BackendFile#close}), are closed on the {@link Closer}'s thread. Reading a symbolic
+ * link, watching a directory for the first time and anything else go to the pool. Every open has
+ * {@code O_NONBLOCK}: one of a file another process holds a lease on fails with EAGAIN at once, and
+ * is tried again on the pool until the lease is gone, holding no IO thread meanwhile; one of a FIFO
+ * for reading returns at once, and its reads (with {@code read}, it has no position) wait for a
+ * writer in the {@link Poller}, one thread for any number of waits. See {@link Placement}.
  *
  * <h2>Implementation notes</h2>
  *
  * <ul>
- *   <li>The pieces: {@link PosixRoot} (the root descriptor, resolution, watcher, IO pool and open
- *       files, shareable with another native backend), {@link Placement} (the rule above), {@link
- *       WholeFileReads}, {@link Opens}, {@link NamespaceOps} and {@link AttributeOps}.
+ *   <li>The pieces: {@link PosixRoot} (the root descriptor, resolution, watcher, IO pool, {@link
+ *       Closer} and {@link Poller} threads and open files, shareable with another native backend),
+ *       {@link Placement} (the rule above), {@link WholeFileReads}, {@link Opens} ({@link
+ *       PosixFile}), {@link NamespaceOps}, {@link AttributeOps} and {@link DiskNames}.
  *   <li>Nodes ({@link PosixNode}) are the file's (dev, ino) for equality plus its physical path
  *       from the root. Opens (of files, whole-file reads, the lookup's nonblocking form) resolve
  *       the whole path with one confined {@code openat2} from the root (see {@link Resolver}). Any
@@ -71,8 +75,16 @@ import org.jvfs.spi.StoreInfo;
  *       caller opened: a kept descriptor follows its file or directory wherever another process
  *       moves it, out of the root too, and checking that it still lies beneath the root costs as
  *       much as opening it again. An open file's descriptor is an {@link FdRef}: closing the file
- *       during a syscall on it closes the descriptor after the syscall.
+ *       during a syscall on it closes the descriptor after the syscall. Besides, the {@link Closer}
+ *       holds descriptors given up on a caller's thread until its thread closes them (an IO thread
+ *       that meets EMFILE closes them first), and the {@link Poller} an eventfd once a stream
+ *       waited.
  *   <li>With a watch sink, every directory is watched before the syscall that looks into it.
+ *   <li>Names are UTF-8 on disk. A name on disk that is not valid UTF-8 has no string that names
+ *       it: a listing leaves it out, and a symbolic link whose target is not valid UTF-8 fails with
+ *       EILSEQ wherever it is read or followed ({@link DiskNames}). No string shows for two files,
+ *       and none opens a file it does not encode to. A name with a surrogate that is not part of a
+ *       pair is an {@link java.nio.file.InvalidPathException} ({@link Name#of}).
  * </ul>
  *
  * <p>Thread-safe.
@@ -322,9 +334,13 @@ public final class PosixBackend implements Backend {
     root.startWatching(sink);
   }
 
-  /** Closes open files, the watcher, the IO pool and every descriptor. Idempotent. */
+  /**
+   * Fails the calls waiting to be tried again, closes open files, the watcher, the IO pool and
+   * every descriptor. Idempotent.
+   */
   @Override
   public void close() {
+    placement.close();
     root.close();
   }
 }

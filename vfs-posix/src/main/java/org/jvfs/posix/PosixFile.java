@@ -12,21 +12,44 @@ import org.jvfs.spi.Node;
 
 /**
  * An open file of the POSIX backend: a descriptor whose calls run where {@link
- * Placement#runBlocking} puts them (on an IO thread). Thread-safe: every call holds a reference on
- * the descriptor ({@link FdRef}), so {@link #close()} during a read closes the descriptor only
- * after the read returned.
+ * Placement#runBlocking} puts them (on an IO thread).
+ *
+ * <p>A stream (a FIFO, a character device, a socket: opened with {@code O_NONBLOCK}) has no
+ * position: it is read with {@code read(2)} and written with {@code write(2)}, positions ignored,
+ * as the JDK reads such a file through a stream ({@code pread} fails with ESPIPE, "Illegal seek").
+ * A read or write that is not ready (EAGAIN; for a read, also a FIFO that no writer opened yet,
+ * which {@code poll} does not report) waits in the root's {@link Poller}, not on an IO thread. A
+ * read returns -1 once a writer came and every writer left with nothing more to read, as the JDK's
+ * blocking read does after its open waited for the first writer.
+ *
+ * <p>{@link #close()} gives the descriptor up at once (every later call fails with {@link
+ * ClosedChannelException}); the descriptor itself is closed once no call in flight uses it, on a
+ * thread where that may block ({@link PosixRoot#closeDescriptor}), and the returned future
+ * completes then. A stream's waits fail with {@link java.nio.channels.AsynchronousCloseException}.
+ *
+ * <p>Thread-safe: every call holds a reference on the descriptor ({@link FdRef}).
  */
 final class PosixFile implements BackendFile {
   private final PosixNative nat = PosixNative.get();
   private final PosixNode node;
   private final FdRef fd;
   private final Placement placement;
+  private final PosixRoot root;
+  private final boolean stream;
   private final Runnable onClose;
 
-  PosixFile(PosixNode node, FdRef fd, Placement placement, Runnable onClose) {
+  PosixFile(
+      PosixNode node,
+      FdRef fd,
+      Placement placement,
+      PosixRoot root,
+      boolean stream,
+      Runnable onClose) {
     this.node = node;
     this.fd = fd;
     this.placement = placement;
+    this.root = root;
+    this.stream = stream;
     this.onClose = onClose;
   }
 
@@ -56,8 +79,27 @@ final class PosixFile implements BackendFile {
         });
   }
 
+  /**
+   * A stream's nonblocking step: tried on an IO thread, and if not ready, registered with the
+   * {@link Poller}, which tries it again whenever the descriptor reports {@code events}.
+   */
+  private <T> CompletableFuture<T> streamCall(short events, Poller.Step<T> step) {
+    return this.<CompletableFuture<T>>call(
+            f -> {
+              try {
+                return CompletableFuture.completedFuture(step.run(f));
+              } catch (Placement.WouldBlock e) {
+                return root.poller().when(fd, events, step);
+              }
+            })
+        .thenCompose(f -> f);
+  }
+
   @Override
   public CompletionStage<Integer> read(ByteBuffer dst, long position) {
+    if (stream) {
+      return streamCall(Linux.POLLIN, f -> readStream(f, dst));
+    }
     return call(
         f -> {
           if (!dst.hasRemaining()) {
@@ -68,8 +110,41 @@ final class PosixFile implements BackendFile {
         });
   }
 
+  /**
+   * One nonblocking read of a stream. {@code read} answers 0 both at the end (every writer left)
+   * and before the first writer came, so a read asks {@code poll} first: nothing reported (no data,
+   * no writer yet or a writer that writes nothing) is "not ready"; POLLIN or POLLHUP say that a
+   * writer came, after which 0 is the end.
+   */
+  private int readStream(int f, ByteBuffer dst) throws Exception {
+    if (!dst.hasRemaining()) {
+      return 0;
+    }
+    short[] revents = new short[1];
+    int ready = nat.poll(new int[] {f}, new short[] {Linux.POLLIN}, revents, 1, 0);
+    PosixErrors.check(ready);
+    Placement.require(revents[0] != 0);
+    long n = nat.read(f, dst);
+    if (n == -Linux.EAGAIN) {
+      throw Placement.WouldBlock.INSTANCE; // another reader took the data
+    }
+    PosixErrors.check(n);
+    return n == 0 ? -1 : (int) n;
+  }
+
   @Override
   public CompletionStage<Integer> write(ByteBuffer src, long position) {
+    if (stream) {
+      return streamCall(
+          Linux.POLLOUT,
+          f -> {
+            long n = nat.write(f, src);
+            if (n == -Linux.EAGAIN) {
+              throw Placement.WouldBlock.INSTANCE; // full: wait for the reader
+            }
+            return (int) PosixErrors.check(n);
+          });
+    }
     // One pwrite: a short write is reported as such, and the VFS writes the rest.
     return call(f -> (int) PosixErrors.check(nat.pwrite(f, src, position)));
   }
@@ -104,12 +179,22 @@ final class PosixFile implements BackendFile {
         });
   }
 
+  /**
+   * Gives the descriptor up; never blocks (the close runs where {@link PosixRoot#closeDescriptor}
+   * puts it).
+   *
+   * @return a future that completes once the descriptor is closed
+   */
   @Override
   public CompletionStage<Void> close() {
-    if (!fd.isClosed()) {
-      fd.closeOwner();
+    if (fd.closeOwner()) {
       onClose.run();
+      if (stream) {
+        // Waits in the poller hold the descriptor: fail them, on a thread that may make the
+        // syscall that wakes the poller.
+        root.closer().execute(() -> root.poller().cancel(fd));
+      }
     }
-    return CompletableFuture.completedFuture(null);
+    return fd.whenClosed();
   }
 }

@@ -23,11 +23,12 @@ import org.jvfs.spi.Node;
 
 /**
  * What the native backends over one root directory share in a process: the root descriptor, its
- * confined {@link Resolver}, the inotify watcher, the pool of IO threads and the bookkeeping of the
- * descriptors of open files. A {@link PosixBackend} makes one ({@link PosixBackend#posixRoot()});
- * another native backend over the same root (the io_uring backend of vfs-aio) takes the same one,
- * so that there is one root descriptor, one watcher and one IO pool, and its nodes are the posix
- * backend's: either backend can serve a call on the other's nodes.
+ * confined {@link Resolver}, the inotify watcher, the pool of IO threads, the {@link Closer} and
+ * {@link Poller} threads and the bookkeeping of the descriptors of open files. A {@link
+ * PosixBackend} makes one ({@link PosixBackend#posixRoot()}); another native backend over the same
+ * root (the io_uring backend of vfs-aio) takes the same one, so that there is one root descriptor,
+ * one watcher and one IO pool, and its nodes are the posix backend's: either backend can serve a
+ * call on the other's nodes.
  *
  * <p>The confinement rules every user of the root follows (design.md section 7):
  *
@@ -41,6 +42,9 @@ import org.jvfs.spi.Node;
  *       itself an open.
  *   <li>Where a watcher runs, a directory is watched ({@link #watch}) before a call looks into it,
  *       so that no change after that call goes unreported.
+ *   <li>A descriptor is closed only where blocking is allowed ({@link #closeDescriptor}): any close
+ *       may be the last of a file another process deleted. One given up on a caller's thread waits
+ *       in the {@link Closer} (about a millisecond) and is never used again: it is not kept.
  * </ul>
  *
  * <p>This class is shared between jvfs's own native backends; it is not an API for applications,
@@ -58,6 +62,8 @@ public final class PosixRoot {
   private final PosixNode rootNode;
   private final Resolver resolver;
   final IoPool pool;
+  private final Closer closer = new Closer();
+  private final Poller poller = new Poller();
   private final FdCounter counter = new FdCounter();
   private final Set<PosixFile> openFiles = ConcurrentHashMap.newKeySet();
   private volatile @Nullable InotifyWatcher watcher;
@@ -156,12 +162,38 @@ public final class PosixRoot {
     if (path.length == 0) {
       return task.run(rootFd);
     }
-    int fd = resolver.openDirectory(path);
+    int fd;
+    try {
+      fd = resolver.openDirectory(path);
+    } catch (BackendException e) {
+      if (!outOfDescriptors(e.errno()) || closer.drain() == 0) {
+        throw e;
+      }
+      fd = resolver.openDirectory(path); // the closer's pending descriptors are closed now
+    }
     try {
       return task.run(fd);
     } finally {
       nat.close(fd);
     }
+  }
+
+  private static boolean outOfDescriptors(Errno e) {
+    return e == Errno.EMFILE || e == Errno.ENFILE;
+  }
+
+  /**
+   * Runs an open on a thread that may block; if it fails with EMFILE or ENFILE while the {@link
+   * Closer} holds descriptors not yet closed, closes them here and opens again.
+   *
+   * @return the descriptor, or -errno
+   */
+  int openRetryingOutOfDescriptors(java.util.function.IntSupplier open) {
+    int fd = open.getAsInt();
+    if ((fd == -Linux.EMFILE || fd == -Linux.ENFILE) && closer.drain() > 0) {
+      fd = open.getAsInt();
+    }
+    return fd;
   }
 
   /** Runs {@code task} in the directory {@code dir}, watching it first where a watcher runs. */
@@ -191,12 +223,18 @@ public final class PosixRoot {
    */
   int openChild(PosixNode d, Name name, int flags, int mode, boolean cachedOnly) throws Exception {
     if (resolver.mode() == ResolveMode.OPENAT2) {
-      return resolver.openPath(d.path, name.bytes(), flags, mode, cachedOnly);
+      if (cachedOnly) {
+        return resolver.openPath(d.path, name.bytes(), flags, mode, true);
+      }
+      return openRetryingOutOfDescriptors(
+          () -> resolver.openPath(d.path, name.bytes(), flags, mode, false));
     }
     if (cachedOnly) {
       return -Linux.EAGAIN;
     }
-    return inDir(d.path, fd -> resolver.openName(fd, name.bytes(), flags, mode));
+    return inDir(
+        d.path,
+        fd -> openRetryingOutOfDescriptors(() -> resolver.openName(fd, name.bytes(), flags, mode)));
   }
 
   /** Returns true if a confined {@code openat2} from the root takes {@code RESOLVE_CACHED}. */
@@ -255,16 +293,60 @@ public final class PosixRoot {
     return w == null || w.isWatched(node(dir));
   }
 
+  // ---- descriptors ----
+
+  /**
+   * Closes {@code fd}, then runs {@code after}: at once on a thread that may block (an IO thread,
+   * the closer's), else on the {@link Closer}'s thread. Never blocks a caller's thread.
+   */
+  void closeDescriptor(int fd, Runnable after) {
+    if (pool.onIoThread() || closer.onItsThread()) {
+      nat.close(fd);
+      after.run();
+    } else {
+      closer.close(fd, after);
+    }
+  }
+
+  /** {@link #closeDescriptor} with nothing to run after. */
+  void closeDescriptor(int fd) {
+    if (pool.onIoThread() || closer.onItsThread()) {
+      nat.close(fd);
+    } else {
+      closer.close(fd, null);
+    }
+  }
+
+  /** Returns the thread that closes for threads that may not block. */
+  Closer closer() {
+    return closer;
+  }
+
+  /** Returns the thread that waits for FIFOs and other streams. */
+  Poller poller() {
+    return poller;
+  }
+
   // ---- open files ----
 
   /**
    * Takes over the descriptor of a file opened for a caller, with its {@code statx}, as a {@link
    * PosixFile}; closes it if the backend is closed meanwhile.
+   *
+   * @param stream whether the file has no position to read at (a FIFO, a character device, a
+   *     socket): its reads and writes wait in the {@link Poller}
    */
-  PosixFile adopt(int fd, PosixNode node, Placement placement) throws BackendException {
+  PosixFile adopt(int fd, PosixNode node, Placement placement, boolean stream)
+      throws BackendException {
     PosixFile[] self = new PosixFile[1];
     PosixFile file =
-        new PosixFile(node, new FdRef(fd, counter), placement, () -> openFiles.remove(self[0]));
+        new PosixFile(
+            node,
+            new FdRef(fd, counter, this::closeDescriptor),
+            placement,
+            this,
+            stream,
+            () -> openFiles.remove(self[0]));
     self[0] = file;
     openFiles.add(file);
     if (closed) {
@@ -289,7 +371,10 @@ public final class PosixRoot {
     return CompletableFuture.failedFuture(new ClosedFileSystemException());
   }
 
-  /** Closes open files, the watcher, the IO pool and the root descriptor. Idempotent. */
+  /**
+   * Closes open files (failing their waits in the poller), the watcher, the IO pool, the closer
+   * (closing what it holds) and the root descriptor. Idempotent.
+   */
   void close() {
     synchronized (this) {
       if (closed) {
@@ -301,11 +386,13 @@ public final class PosixRoot {
     if (w != null) {
       w.close();
     }
+    poller.close();
     pool.close();
     for (PosixFile f : openFiles) {
       f.close();
     }
     openFiles.clear();
+    closer.stop();
     nat.close(rootFd);
   }
 }

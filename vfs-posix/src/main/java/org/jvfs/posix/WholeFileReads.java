@@ -1,7 +1,6 @@
 package org.jvfs.posix;
 
 import static org.jvfs.posix.ffi.Linux.AT_EMPTY_PATH;
-import static org.jvfs.posix.ffi.Linux.O_NONBLOCK;
 import static org.jvfs.posix.ffi.Linux.O_RDONLY;
 
 import java.util.Arrays;
@@ -35,11 +34,12 @@ final class WholeFileReads {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   /**
-   * The open flags of a whole-file read: O_NONBLOCK so that a FIFO that took a regular file's place
-   * fails (as not regular) instead of holding the thread until a writer comes; it changes nothing
-   * for a regular file.
+   * The open flags of a whole-file read: O_NONBLOCK ({@link Placement#OPEN_FLAGS}) so that a FIFO
+   * that took a regular file's place fails (as not regular) instead of holding the thread until a
+   * writer comes, and a lease held by another process gives EAGAIN; it changes nothing for a
+   * regular file.
    */
-  private static final int FLAGS = O_RDONLY | O_NONBLOCK;
+  private static final int FLAGS = O_RDONLY | Placement.OPEN_FLAGS;
 
   private final PosixNative nat = PosixNative.get();
   private final PosixRoot root;
@@ -76,7 +76,7 @@ final class WholeFileReads {
       }
       return readRegular(fd, s.size, limit, mode);
     } finally {
-      nat.close(fd);
+      root.closeDescriptor(fd); // on the caller's thread, the closer closes it
     }
   }
 

@@ -26,7 +26,7 @@ class FdRefTest {
 
   @Test
   void ownerOnly_closeOwnerCloses() {
-    FdRef ref = new FdRef(openDevNull(), counter);
+    FdRef ref = new FdRef(openDevNull(), counter, FdRef.INLINE);
     assertThat(counter.open()).isEqualTo(1);
     ref.closeOwner();
     assertThat(ref.isClosed()).isTrue();
@@ -37,7 +37,7 @@ class FdRefTest {
   @Test
   void closeOwnerWhileLeased_closesAtLastRelease() {
     int fd = openDevNull();
-    FdRef ref = new FdRef(fd, counter);
+    FdRef ref = new FdRef(fd, counter, FdRef.INLINE);
     assertThat(ref.acquire()).isTrue();
     assertThat(ref.acquire()).isTrue();
     ref.closeOwner();
@@ -51,7 +51,7 @@ class FdRefTest {
 
   @Test
   void closeOwnerTwice_closesOnce() {
-    FdRef ref = new FdRef(openDevNull(), counter);
+    FdRef ref = new FdRef(openDevNull(), counter, FdRef.INLINE);
     ref.closeOwner();
     ref.closeOwner();
     assertThat(counter.open()).as("not closed twice").isZero();
@@ -59,7 +59,7 @@ class FdRefTest {
 
   @Test
   void acquireAfterLastRelease_fails() {
-    FdRef ref = new FdRef(openDevNull(), counter);
+    FdRef ref = new FdRef(openDevNull(), counter, FdRef.INLINE);
     assertThat(ref.acquire()).isTrue();
     ref.closeOwner();
     ref.release();
@@ -69,7 +69,7 @@ class FdRefTest {
 
   @Test
   void concurrentAcquireRelease_closesExactlyOnce() throws Exception {
-    FdRef ref = new FdRef(openDevNull(), counter);
+    FdRef ref = new FdRef(openDevNull(), counter, FdRef.INLINE);
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
       threads[t] =

@@ -49,6 +49,7 @@ class MovedOutOfRootTest extends MovedOutOfRootKit {
         get(b.readDirectory(d));
       }
       assertThat(b.heldDescriptors()).isZero();
+      FdLeakCheck.awaitClosed(b); // what the caller's thread gave up, the closer closes
       assertThat(FdLeakCheck.openDescriptors()).isLessThanOrEqualTo(before);
     }
   }

@@ -151,10 +151,17 @@ class PlacementTest {
   }
 
   @Test
-  void notNow_givesUpOnlyInNonblockingMode() {
-    assertThat(catchThrowable(() -> Placement.opened(Mode.NONBLOCKING, -Linux.EAGAIN)))
-        .isSameAs(WouldBlock.INSTANCE);
-    assertThat(catchThrowable(() -> Placement.opened(Mode.MAY_BLOCK, -Linux.EAGAIN))).isNull();
+  void notNow_givesUpInNonblockingMode_andIsTriedAgainLaterOnAnIoThread() {
+    for (int errno : new int[] {Linux.EAGAIN, Linux.EMFILE, Linux.ENFILE}) {
+      assertThat(catchThrowable(() -> Placement.opened(Mode.NONBLOCKING, -errno)))
+          .as("errno %s", errno)
+          .isSameAs(WouldBlock.INSTANCE);
+    }
+    assertThat(catchThrowable(() -> Placement.opened(Mode.MAY_BLOCK, -Linux.EAGAIN)))
+        .as("a lease being broken")
+        .isSameAs(Placement.NotYet.LEASE);
+    assertThat(catchThrowable(() -> Placement.opened(Mode.MAY_BLOCK, -Linux.EMFILE))).isNull();
+    assertThat(catchThrowable(() -> Placement.opened(Mode.NONBLOCKING, -Linux.ENOENT))).isNull();
     for (int errno :
         new int[] {Linux.EAGAIN, Linux.EOPNOTSUPP, Linux.EINVAL, Linux.ENOSYS, Linux.EINTR}) {
       assertThat(catchThrowable(() -> Placement.read(Mode.NONBLOCKING, -errno)))
@@ -162,5 +169,53 @@ class PlacementTest {
           .isSameAs(WouldBlock.INSTANCE);
     }
     assertThat(catchThrowable(() -> Placement.read(Mode.NONBLOCKING, -Linux.ENOENT))).isNull();
+  }
+
+  /** A call that cannot complete its first {@code n} tries ({@link Placement.NotYet}). */
+  private Placement.Call<String> notYet(int n, Placement.NotYet why) {
+    java.util.concurrent.atomic.AtomicInteger tries =
+        new java.util.concurrent.atomic.AtomicInteger();
+    return mode -> {
+      runs.add(where() + " " + mode);
+      if (mode == Mode.NONBLOCKING) {
+        throw WouldBlock.INSTANCE;
+      }
+      if (tries.incrementAndGet() <= n) {
+        throw why;
+      }
+      return "done";
+    };
+  }
+
+  @Test
+  void aCallThatCannotCompleteYet_isTriedAgainOnThePool_holdingNoIoThreadMeanwhile()
+      throws Exception {
+    Placement p = placement(true);
+    CompletableFuture<String> f = p.run(notYet(5, Placement.NotYet.LEASE));
+    assertThat(get(f)).isEqualTo("done");
+    assertThat(runs)
+        .containsExactly(
+            "caller NONBLOCKING",
+            "io MAY_BLOCK",
+            "io MAY_BLOCK",
+            "io MAY_BLOCK",
+            "io MAY_BLOCK",
+            "io MAY_BLOCK",
+            "io MAY_BLOCK");
+    // Made on an IO thread, the call is not done on return: it does not wait there.
+    CompletableFuture<Boolean> onIo =
+        pool.submit(() -> p.run(notYet(1, Placement.NotYet.LEASE)).isDone());
+    assertThat(get(onIo)).isFalse();
+  }
+
+  @Test
+  void aCallWaitingToBeTriedAgain_failsWhenTheBackendCloses() {
+    Placement p = placement(false);
+    CompletableFuture<String> f = p.run(notYet(Integer.MAX_VALUE, Placement.NotYet.LEASE));
+    closed.set(true);
+    p.close();
+    assertThat(catchThrowable(() -> f.get(5, TimeUnit.SECONDS)))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(ClosedFileSystemException.class);
   }
 }

@@ -60,6 +60,9 @@ public final class Linux {
   /** {@code O_RDWR}. */
   public static final int O_RDWR = 02;
 
+  /** {@code O_ACCMODE}: the access mode bits of the flags. */
+  public static final int O_ACCMODE = 03;
+
   /** {@code O_CREAT}. */
   public static final int O_CREAT = 0100;
 
@@ -166,6 +169,18 @@ public final class Linux {
   /** {@code S_IFLNK}. */
   public static final int S_IFLNK = 0120000;
 
+  /** {@code S_IFIFO}: a FIFO (named pipe). */
+  public static final int S_IFIFO = 0010000;
+
+  /** {@code S_IFCHR}: a character device. */
+  public static final int S_IFCHR = 0020000;
+
+  /** {@code S_IFBLK}: a block device. */
+  public static final int S_IFBLK = 0060000;
+
+  /** {@code S_IFSOCK}: a socket. */
+  public static final int S_IFSOCK = 0140000;
+
   // ---- d_type of getdents64: include/linux/fs_types.h (DT_*) ----
 
   /** {@code DT_DIR}. */
@@ -228,6 +243,59 @@ public final class Linux {
   /** {@code POLLIN}. */
   public static final short POLLIN = 0x0001;
 
+  /** {@code POLLOUT}. */
+  public static final short POLLOUT = 0x0004;
+
+  /** {@code POLLERR}. */
+  public static final short POLLERR = 0x0008;
+
+  /** {@code POLLHUP}. */
+  public static final short POLLHUP = 0x0010;
+
+  /** {@code POLLNVAL}. */
+  public static final short POLLNVAL = 0x0020;
+
+  // ---- eventfd: include/uapi/linux/eventfd.h ----
+
+  /** {@code EFD_NONBLOCK} (= {@code O_NONBLOCK}). */
+  public static final int EFD_NONBLOCK = O_NONBLOCK;
+
+  /** {@code EFD_CLOEXEC} (= {@code O_CLOEXEC}). */
+  public static final int EFD_CLOEXEC = O_CLOEXEC;
+
+  // ---- fcntl: include/uapi/asm-generic/fcntl.h, include/uapi/linux/fcntl.h ----
+
+  /** {@code F_GETFL}: the open file description's status flags. */
+  public static final int F_GETFL = 3;
+
+  /** {@code F_SETOWN}: the process that gets SIGIO (0: none). */
+  public static final int F_SETOWN = 8;
+
+  /** {@code F_SETLEASE} ({@code F_LINUX_SPECIFIC_BASE + 0}). */
+  public static final int F_SETLEASE = 1024;
+
+  /** {@code F_GETLEASE} ({@code F_LINUX_SPECIFIC_BASE + 1}). */
+  public static final int F_GETLEASE = 1025;
+
+  /** {@code F_RDLCK}: a read lease. */
+  public static final int F_RDLCK = 0;
+
+  /** {@code F_WRLCK}: a write lease. */
+  public static final int F_WRLCK = 1;
+
+  /** {@code F_UNLCK}: no lease. */
+  public static final int F_UNLCK = 2;
+
+  // ---- posix_fadvise: include/uapi/linux/fadvise.h (x86-64 and arm64 alike) ----
+
+  /** {@code POSIX_FADV_DONTNEED}: drop the range's clean pages from the page cache. */
+  public static final int POSIX_FADV_DONTNEED = 4;
+
+  // ---- getrlimit: include/uapi/asm-generic/resource.h ----
+
+  /** {@code RLIMIT_NOFILE}: the most descriptors the process may have open. */
+  public static final int RLIMIT_NOFILE = 7;
+
   // ---- errno values the backend tests for: include/uapi/asm-generic/errno-base.h, errno.h ----
 
   /** {@code EINTR}. */
@@ -241,6 +309,18 @@ public final class Linux {
 
   /** {@code ENOENT}. */
   public static final int ENOENT = 2;
+
+  /** {@code ENXIO}: for an open of a FIFO for writing with O_NONBLOCK, no reader. */
+  public static final int ENXIO = 6;
+
+  /** {@code ENFILE}: the system's limit of open files is reached. */
+  public static final int ENFILE = 23;
+
+  /** {@code ESPIPE}: a positional read or write of a FIFO or socket. */
+  public static final int ESPIPE = 29;
+
+  /** {@code EPIPE}: a write to a FIFO with no reader. */
+  public static final int EPIPE = 32;
 
   /** {@code ENOSYS}. */
   public static final int ENOSYS = 38;

@@ -164,6 +164,35 @@ public final class PosixNative {
     /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout)}. */
     @SaveError
     int poll(long fds, long nfds, int timeout);
+
+    /** {@code ssize_t write(int fd, const void *buf, size_t count)}. */
+    @SaveError
+    long write(int fd, long buf, long count);
+
+    /** {@code int eventfd(unsigned int initval, int flags)}. */
+    @SaveError
+    int eventfd(int initval, int flags);
+
+    /**
+     * {@code int fcntl(int fd, int cmd, ...)}, bound with fixed arity as {@code int fcntl(int fd,
+     * int cmd, long arg)} (see the note on variadic functions above).
+     */
+    @SaveError
+    int fcntl(int fd, int cmd, long arg);
+
+    /**
+     * {@code int posix_fadvise(int fd, off_t offset, off_t len, int advice)}: returns the error
+     * number itself, never -1 with errno.
+     */
+    int posix_fadvise(int fd, long offset, long len, int advice);
+
+    /** {@code int getrlimit(int resource, struct rlimit *rlim)}. */
+    @SaveError
+    int getrlimit(int resource, long rlim);
+
+    /** {@code int setrlimit(int resource, const struct rlimit *rlim)}. */
+    @SaveError
+    int setrlimit(int resource, long rlim);
   }
 
   private static final int ENAMETOOLONG = 36;
@@ -207,6 +236,8 @@ public final class PosixNative {
     final long structAddr = address(struct);
     ByteBuffer io;
     long ioAddr;
+    ByteBuffer pollfds;
+    long pollfdsAddr;
 
     ByteBuffer io() {
       if (io == null) {
@@ -214,6 +245,15 @@ public final class PosixNative {
         ioAddr = address(io);
       }
       return io;
+    }
+
+    /** Returns a buffer of at least {@code n} {@code struct pollfd}s (8 bytes each). */
+    ByteBuffer pollfds(int n) {
+      if (pollfds == null || pollfds.capacity() < 8 * n) {
+        pollfds = direct(8 * Math.max(n, 16));
+        pollfdsAddr = address(pollfds);
+      }
+      return pollfds;
     }
   }
 
@@ -303,6 +343,7 @@ public final class PosixNative {
     how.putLong(0, flags);
     how.putLong(8, mode);
     how.putLong(16, resolve);
+    SyscallTrace.record("openat2", flags, resolve);
     int tries = 0;
     while (true) {
       long r = libc.syscall(Linux.SYS_OPENAT2, dirfd, s.path1Addr, s.structAddr, 24);
@@ -347,6 +388,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("openat", flags, 0);
     while (true) {
       int r = libc.openat(dirfd, s.path1Addr, flags, mode);
       if (r >= 0) {
@@ -371,6 +413,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("statx", flags, mask);
     int r = libc.statx(dirfd, s.path1Addr, flags, mask, s.structAddr);
     if (r != 0) {
       return -errno();
@@ -390,6 +433,7 @@ public final class PosixNative {
     Scratch s = scratch.get();
     ByteBuffer io = s.io();
     int count = Math.min(out.length, io.capacity());
+    SyscallTrace.record("getdents64", 0, 0);
     while (true) {
       long n = libc.getdents64(fd, s.ioAddr, count);
       if (n >= 0) {
@@ -416,6 +460,7 @@ public final class PosixNative {
       return bad;
     }
     int cap = Math.min(out.length, s.path2.capacity());
+    SyscallTrace.record("readlinkat", 0, 0);
     long n = libc.readlinkat(dirfd, s.path1Addr, s.path2Addr, cap);
     if (n < 0) {
       return -errno();
@@ -435,6 +480,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("mkdirat", 0, 0);
     return libc.mkdirat(dirfd, s.path1Addr, mode) == 0 ? 0 : -errno();
   }
 
@@ -449,6 +495,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("unlinkat", flags, 0);
     return libc.unlinkat(dirfd, s.path1Addr, flags) == 0 ? 0 : -errno();
   }
 
@@ -468,6 +515,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("renameat2", flags, 0);
     int r = libc.renameat2(olddirfd, s.path1Addr, newdirfd, s.path2Addr, flags);
     return r == 0 ? 0 : -errno();
   }
@@ -487,6 +535,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("linkat", flags, 0);
     return libc.linkat(olddirfd, s.path1Addr, newdirfd, s.path2Addr, flags) == 0 ? 0 : -errno();
   }
 
@@ -504,6 +553,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("symlinkat", 0, 0);
     return libc.symlinkat(s.path1Addr, newdirfd, s.path2Addr) == 0 ? 0 : -errno();
   }
 
@@ -520,6 +570,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("fchmodat", flags, 0);
     return libc.fchmodat(dirfd, s.path1Addr, mode, flags) == 0 ? 0 : -errno();
   }
 
@@ -535,6 +586,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("fchmodat2", flags, 0);
     long r = libc.syscall(Linux.SYS_FCHMODAT2, dirfd, s.path1Addr, mode, flags);
     return r == 0 ? 0 : -errno();
   }
@@ -563,6 +615,7 @@ public final class PosixNative {
     t.putLong(8, atimeNsec);
     t.putLong(16, mtimeSec);
     t.putLong(24, mtimeNsec);
+    SyscallTrace.record("utimensat", fl, 0);
     return libc.utimensat(dirfd, s.path1Addr, s.structAddr, fl) == 0 ? 0 : -errno();
   }
 
@@ -588,6 +641,7 @@ public final class PosixNative {
       addr = s.ioAddr;
       want = Math.min(want, bounce.capacity());
     }
+    SyscallTrace.record("pread", 0, 0);
     while (true) {
       long n = libc.pread(fd, addr, want, position);
       if (n >= 0) {
@@ -621,6 +675,7 @@ public final class PosixNative {
     Scratch s = scratch.get();
     ByteBuffer bounce = s.io();
     int want = peekRequest(len);
+    SyscallTrace.record(flags == 0 ? "pread" : "preadv2", flags, 0);
     long n;
     while (true) {
       if (flags == 0) {
@@ -667,6 +722,7 @@ public final class PosixNative {
       bounce.put(0, src.array(), src.arrayOffset() + src.position(), want);
       addr = s.ioAddr;
     }
+    SyscallTrace.record("pwrite", 0, 0);
     while (true) {
       long n = libc.pwrite(fd, addr, want, position);
       if (n >= 0) {
@@ -687,6 +743,7 @@ public final class PosixNative {
    * @return 0, or -errno
    */
   public int fsync(int fd) {
+    SyscallTrace.record("fsync", 0, 0);
     return libc.fsync(fd) == 0 ? 0 : -errno();
   }
 
@@ -696,6 +753,7 @@ public final class PosixNative {
    * @return 0, or -errno
    */
   public int fdatasync(int fd) {
+    SyscallTrace.record("fdatasync", 0, 0);
     return libc.fdatasync(fd) == 0 ? 0 : -errno();
   }
 
@@ -705,6 +763,7 @@ public final class PosixNative {
    * @return 0, or -errno
    */
   public int ftruncate(int fd, long length) {
+    SyscallTrace.record("ftruncate", 0, 0);
     while (true) {
       if (libc.ftruncate(fd, length) == 0) {
         return 0;
@@ -723,6 +782,7 @@ public final class PosixNative {
    * @return 0, or -errno (for information only: the descriptor is gone)
    */
   public int close(int fd) {
+    SyscallTrace.record("close", 0, 0);
     return libc.close(fd) == 0 ? 0 : -errno();
   }
 
@@ -737,6 +797,7 @@ public final class PosixNative {
   public int fstatfs(int fd, long[] out) {
     Scratch s = scratch.get();
     ByteBuffer b = s.io();
+    SyscallTrace.record("fstatfs", 0, 0);
     if (libc.fstatfs(fd, s.ioAddr) != 0) {
       return -errno();
     }
@@ -757,6 +818,7 @@ public final class PosixNative {
    * @return the inotify descriptor, or -errno
    */
   public int inotifyInit1(int flags) {
+    SyscallTrace.record("inotify_init1", flags, 0);
     int r = libc.inotify_init1(flags);
     return r >= 0 ? r : -errno();
   }
@@ -774,6 +836,7 @@ public final class PosixNative {
     if (bad != 0) {
       return bad;
     }
+    SyscallTrace.record("inotify_add_watch", mask, 0);
     int r = libc.inotify_add_watch(fd, s.path1Addr, mask);
     return r >= 0 ? r : -errno();
   }
@@ -784,6 +847,7 @@ public final class PosixNative {
    * @return 0, or -errno
    */
   public int inotifyRmWatch(int fd, int wd) {
+    SyscallTrace.record("inotify_rm_watch", 0, 0);
     return libc.inotify_rm_watch(fd, wd) == 0 ? 0 : -errno();
   }
 
@@ -796,6 +860,7 @@ public final class PosixNative {
     Scratch s = scratch.get();
     ByteBuffer io = s.io();
     int count = Math.min(out.length, io.capacity());
+    SyscallTrace.record("read", 0, 0);
     while (true) {
       long n = libc.read(fd, s.ioAddr, count);
       if (n >= 0) {
@@ -822,11 +887,183 @@ public final class PosixNative {
     p.putInt(0, fd);
     p.putShort(4, Linux.POLLIN);
     p.putShort(6, (short) 0);
+    SyscallTrace.record("poll", timeoutMillis, 0);
     int r = libc.poll(s.structAddr, 1, timeoutMillis);
     if (r < 0) {
       int e = errno();
       return e == EINTR ? 0 : -e;
     }
     return r;
+  }
+
+  /**
+   * {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout)} on the first {@code n}
+   * descriptors of {@code fds}, each for its {@code events}; {@code revents} gets what each
+   * reported. EINTR counts as a timeout.
+   *
+   * @return how many descriptors reported something, 0 on timeout, or -errno
+   */
+  public int poll(int[] fds, short[] events, short[] revents, int n, int timeoutMillis) {
+    java.util.Objects.checkFromIndexSize(0, n, fds.length);
+    java.util.Objects.checkFromIndexSize(0, n, events.length);
+    java.util.Objects.checkFromIndexSize(0, n, revents.length);
+    Scratch s = scratch.get();
+    ByteBuffer p = s.pollfds(n);
+    for (int i = 0; i < n; i++) {
+      p.putInt(8 * i, fds[i]);
+      p.putShort(8 * i + 4, events[i]);
+      p.putShort(8 * i + 6, (short) 0);
+    }
+    SyscallTrace.record("poll", timeoutMillis, n);
+    int r = libc.poll(s.pollfdsAddr, n, timeoutMillis);
+    if (r < 0) {
+      int e = errno();
+      return e == EINTR ? 0 : -e;
+    }
+    for (int i = 0; i < n; i++) {
+      revents[i] = p.getShort(8 * i + 6);
+    }
+    return r;
+  }
+
+  /**
+   * {@code ssize_t read(int fd, void *buf, size_t count)} into {@code dst} from its position, with
+   * the limits of {@link #pread}: for a descriptor with no position of its own to read at (a FIFO,
+   * a character device). Advances {@code dst}'s position. Retried on EINTR.
+   *
+   * @return the bytes read, 0 at end of file, or -errno (EAGAIN on a nonblocking descriptor with
+   *     nothing to read)
+   */
+  public long read(int fd, ByteBuffer dst) {
+    int want = Math.min(dst.remaining(), Linux.MAX_RW_COUNT);
+    long addr;
+    ByteBuffer bounce = null;
+    if (dst.isDirect()) {
+      addr = address(dst) + dst.position();
+    } else {
+      Scratch s = scratch.get();
+      bounce = s.io();
+      addr = s.ioAddr;
+      want = Math.min(want, bounce.capacity());
+    }
+    SyscallTrace.record("read", 0, 0);
+    while (true) {
+      long n = libc.read(fd, addr, want);
+      if (n >= 0) {
+        if (bounce != null) {
+          bounce.get(0, dst.array(), dst.arrayOffset() + dst.position(), (int) n);
+        }
+        dst.position(dst.position() + (int) n);
+        return n;
+      }
+      int e = errno();
+      if (e != EINTR) {
+        return -e;
+      }
+    }
+  }
+
+  /**
+   * {@code ssize_t write(int fd, const void *buf, size_t count)} from {@code src}'s position, with
+   * the limits of {@link #pwrite}; for a descriptor without positions (a FIFO, an eventfd). A write
+   * may be short; {@code src}'s position advances by the count. Retried on EINTR.
+   *
+   * @return the bytes written, or -errno (EAGAIN on a full nonblocking FIFO, EPIPE with no reader)
+   */
+  public long write(int fd, ByteBuffer src) {
+    int want = Math.min(src.remaining(), Linux.MAX_RW_COUNT);
+    long addr;
+    if (src.isDirect()) {
+      addr = address(src) + src.position();
+    } else {
+      Scratch s = scratch.get();
+      ByteBuffer bounce = s.io();
+      want = Math.min(want, bounce.capacity());
+      bounce.put(0, src.array(), src.arrayOffset() + src.position(), want);
+      addr = s.ioAddr;
+    }
+    SyscallTrace.record("write", 0, 0);
+    while (true) {
+      long n = libc.write(fd, addr, want);
+      if (n >= 0) {
+        src.position(src.position() + (int) n);
+        return n;
+      }
+      int e = errno();
+      if (e != EINTR) {
+        return -e;
+      }
+    }
+  }
+
+  /**
+   * {@code int eventfd(unsigned int initval, int flags)} (Linux 2.6.27 for flags), flags {@link
+   * Linux#EFD_NONBLOCK} and {@link Linux#EFD_CLOEXEC}.
+   *
+   * @return the new descriptor, or -errno
+   */
+  public int eventfd(int initval, int flags) {
+    SyscallTrace.record("eventfd", flags, 0);
+    int r = libc.eventfd(initval, flags);
+    return r >= 0 ? r : -errno();
+  }
+
+  /**
+   * {@code int fcntl(int fd, int cmd, long arg)} for the commands that take an integer argument or
+   * none ({@link Linux#F_GETFL}, {@link Linux#F_SETLEASE}, {@link Linux#F_GETLEASE}, {@link
+   * Linux#F_SETOWN}, ...). Not retried: none of those waits.
+   *
+   * @return the command's result, or -errno
+   */
+  public int fcntl(int fd, int cmd, long arg) {
+    SyscallTrace.record("fcntl", cmd, arg);
+    int r = libc.fcntl(fd, cmd, arg);
+    return r >= 0 ? r : -errno();
+  }
+
+  /**
+   * {@code int posix_fadvise(int fd, off_t offset, off_t len, int advice)}; with {@link
+   * Linux#POSIX_FADV_DONTNEED}, drops the clean pages of the range from the page cache.
+   *
+   * @return 0, or -errno
+   */
+  public int posixFadvise(int fd, long offset, long len, int advice) {
+    SyscallTrace.record("fadvise64", advice, 0);
+    int r = libc.posix_fadvise(fd, offset, len, advice);
+    return r == 0 ? 0 : -r;
+  }
+
+  /**
+   * {@code int getrlimit(int resource, struct rlimit *rlim)} with {@code struct rlimit { rlim_t
+   * rlim_cur; rlim_t rlim_max; }} (two {@code unsigned long}s, {@code
+   * include/uapi/asm-generic/resource.h}); fills {@code out[0]} with the soft and {@code out[1]}
+   * with the hard limit.
+   *
+   * @param out at least 2 longs
+   * @return 0, or -errno
+   */
+  public int getrlimit(int resource, long[] out) {
+    Scratch s = scratch.get();
+    SyscallTrace.record("getrlimit", resource, 0);
+    if (libc.getrlimit(resource, s.structAddr) != 0) {
+      return -errno();
+    }
+    out[0] = s.struct.getLong(0);
+    out[1] = s.struct.getLong(8);
+    return 0;
+  }
+
+  /**
+   * {@code int setrlimit(int resource, const struct rlimit *rlim)}, as {@link #getrlimit} lays the
+   * struct out.
+   *
+   * @return 0, or -errno
+   */
+  public int setrlimit(int resource, long soft, long hard) {
+    Scratch s = scratch.get();
+    s.struct.putLong(0, soft);
+    s.struct.putLong(8, hard);
+    SyscallTrace.record("setrlimit", resource, 0);
+    return libc.setrlimit(resource, s.structAddr) == 0 ? 0 : -errno();
   }
 }

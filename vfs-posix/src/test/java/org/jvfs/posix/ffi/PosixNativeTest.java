@@ -276,4 +276,137 @@ class PosixNativeTest {
       nat.close(in);
     }
   }
+
+  private void mkfifo(String name) throws Exception {
+    Process p = new ProcessBuilder("mkfifo", dir.resolve(name).toString()).start();
+    assertThat(p.waitFor()).as("mkfifo").isZero();
+  }
+
+  @Test
+  void readWriteAndPoll_ofAFifo() throws Exception {
+    mkfifo("p");
+    int r = nat.openat(dirFd, b("p"), Linux.O_RDONLY | Linux.O_NONBLOCK, 0);
+    assertThat(r).as("a read end opens at once with O_NONBLOCK").isNotNegative();
+    int w = nat.openat(dirFd, b("p"), Linux.O_WRONLY | Linux.O_NONBLOCK, 0);
+    try {
+      assertThat(w).isNotNegative();
+      int[] fds = {r, w};
+      short[] events = {Linux.POLLIN, Linux.POLLOUT};
+      short[] revents = new short[2];
+      assertThat(nat.poll(fds, events, revents, 2, 0)).as("only the write end").isEqualTo(1);
+      assertThat(revents[0]).isZero();
+      assertThat(revents[1] & Linux.POLLOUT).isNotZero();
+      assertThat(nat.read(r, ByteBuffer.allocate(4))).isEqualTo(-Linux.EAGAIN);
+      assertThat(nat.write(w, ByteBuffer.wrap(b("abc")))).isEqualTo(3);
+      assertThat(nat.poll(fds, events, revents, 1, 5000)).isEqualTo(1);
+      assertThat(revents[0] & Linux.POLLIN).isNotZero();
+      ByteBuffer got = ByteBuffer.allocateDirect(8);
+      assertThat(nat.read(r, got)).isEqualTo(3);
+      assertThat(got.position()).isEqualTo(3);
+      nat.close(w);
+      w = -1;
+      assertThat(nat.poll(fds, events, revents, 1, 5000)).isEqualTo(1);
+      assertThat(revents[0] & Linux.POLLHUP).as("the writer left").isNotZero();
+      assertThat(nat.read(r, ByteBuffer.allocate(4))).as("end of file").isZero();
+      assertThat(nat.pread(r, ByteBuffer.allocate(4), 0)).isEqualTo(neg(Errno.ESPIPE));
+      assertThat(nat.openat(dirFd, b("p"), Linux.O_WRONLY | Linux.O_NONBLOCK, 0))
+          .isNotNegative()
+          .satisfies(nat::close);
+    } finally {
+      nat.close(r);
+      if (w >= 0) {
+        nat.close(w);
+      }
+    }
+    assertThat(nat.openat(dirFd, b("p"), Linux.O_WRONLY | Linux.O_NONBLOCK, 0))
+        .as("no reader")
+        .isEqualTo(neg(Errno.ENXIO));
+  }
+
+  @Test
+  void eventfd_wakesAPoll() {
+    int e = nat.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+    assertThat(e).isNotNegative();
+    try {
+      int[] fds = {e};
+      short[] events = {Linux.POLLIN};
+      short[] revents = new short[1];
+      assertThat(nat.poll(fds, events, revents, 1, 0)).isZero();
+      ByteBuffer one = ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder());
+      one.putLong(0, 1);
+      assertThat(nat.write(e, one)).isEqualTo(8);
+      assertThat(nat.poll(fds, events, revents, 1, 5000)).isEqualTo(1);
+      assertThat(nat.read(e, new byte[8])).isEqualTo(8);
+      assertThat(nat.read(e, new byte[8])).isEqualTo(-Linux.EAGAIN);
+    } finally {
+      nat.close(e);
+    }
+  }
+
+  @Test
+  void fcntl_takesAndGivesUpALease() throws Exception {
+    nat.close(create("f", "x"));
+    int fd = nat.openat(dirFd, b("f"), Linux.O_RDONLY, 0);
+    try {
+      assertThat(nat.fcntl(fd, Linux.F_GETFL, 0) & Linux.O_NONBLOCK).isZero();
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          nat.fcntl(fd, Linux.F_SETLEASE, Linux.F_WRLCK) == 0, "F_SETLEASE is refused here");
+      assertThat(nat.fcntl(fd, Linux.F_SETOWN, 0)).as("no SIGIO on a break").isZero();
+      assertThat(nat.fcntl(fd, Linux.F_GETLEASE, 0)).isEqualTo(Linux.F_WRLCK);
+      assertThat(nat.openat(dirFd, b("f"), Linux.O_RDONLY | Linux.O_NONBLOCK, 0))
+          .as("an open that would break the lease")
+          .isEqualTo(-Linux.EAGAIN);
+      assertThat(nat.fcntl(fd, Linux.F_SETLEASE, Linux.F_UNLCK)).isZero();
+      assertThat(nat.fcntl(-1, Linux.F_GETLEASE, 0)).isEqualTo(neg(Errno.EBADF));
+    } finally {
+      nat.close(fd);
+    }
+  }
+
+  @Test
+  void posixFadvise_dropsPagesOfARange() throws Exception {
+    int fd = create("f", "x".repeat(64 * 1024));
+    try {
+      assertThat(nat.fsync(fd)).isZero();
+      assertThat(nat.posixFadvise(fd, 32 * 1024, 0, Linux.POSIX_FADV_DONTNEED)).isZero();
+      assertThat(nat.posixFadvise(-1, 0, 0, Linux.POSIX_FADV_DONTNEED)).isEqualTo(neg(Errno.EBADF));
+    } finally {
+      nat.close(fd);
+    }
+  }
+
+  @Test
+  void getrlimitSetrlimit_ofTheDescriptorLimit() {
+    long[] lim = new long[2];
+    assertThat(nat.getrlimit(Linux.RLIMIT_NOFILE, lim)).isZero();
+    assertThat(lim[0]).isPositive().isLessThanOrEqualTo(lim[1] < 0 ? Long.MAX_VALUE : lim[1]);
+    assertThat(nat.setrlimit(Linux.RLIMIT_NOFILE, lim[0], lim[1])).isZero();
+    assertThat(nat.setrlimit(Linux.RLIMIT_NOFILE, 2, 1)).isEqualTo(neg(Errno.EINVAL));
+  }
+
+  @Test
+  void syscallTrace_recordsTheTracedThreadsCallsWithTheirFlags() throws Exception {
+    nat.close(create("f", "x"));
+    List<SyscallTrace.Call> calls;
+    try (SyscallTrace trace = SyscallTrace.start(Thread.currentThread())) {
+      assertThatThrownBy(() -> SyscallTrace.start(Thread.currentThread()))
+          .isInstanceOf(IllegalStateException.class);
+      int fd = nat.openat2(dirFd, b("f"), Linux.O_RDONLY, 0, Linux.RESOLVE_CACHED);
+      nat.statx(fd, new byte[0], Linux.AT_EMPTY_PATH, Linux.STATX_SIZE, new Statx());
+      Thread other = new Thread(() -> nat.close(nat.openat(dirFd, b("f"), Linux.O_RDONLY, 0)));
+      other.start();
+      other.join();
+      nat.close(fd);
+      calls = trace.calls();
+    }
+    assertThat(calls)
+        .as("only this thread's calls")
+        .containsExactly(
+            new SyscallTrace.Call("openat2", Linux.O_RDONLY, Linux.RESOLVE_CACHED),
+            new SyscallTrace.Call("statx", Linux.AT_EMPTY_PATH, Linux.STATX_SIZE),
+            new SyscallTrace.Call("close", 0, 0));
+    try (SyscallTrace again = SyscallTrace.start(Thread.currentThread())) {
+      assertThat(again.calls()).isEmpty();
+    }
+  }
 }
