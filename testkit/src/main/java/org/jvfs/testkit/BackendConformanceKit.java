@@ -26,6 +26,9 @@ import org.jvfs.spi.Node;
  * #TIMEOUT_SECONDS} seconds, so backends that complete on other threads run it too.
  */
 public abstract class BackendConformanceKit {
+  /** For subclasses, which supply the backend. */
+  protected BackendConformanceKit() {}
+
   /** How long the kit waits for a stage. */
   protected static final long TIMEOUT_SECONDS = 10;
 

@@ -39,6 +39,9 @@ import org.jvfs.spi.NodeKind;
  */
 public final class ReferenceModel {
 
+  /** Creates a model of an empty file system: a root directory and nothing else. */
+  public ReferenceModel() {}
+
   /** The most symbolic links one resolution follows, as Linux's {@code MAXSYMLINKS}. */
   public static final int MAX_SYMLINKS = 40;
 

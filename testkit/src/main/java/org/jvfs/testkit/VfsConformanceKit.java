@@ -43,6 +43,9 @@ import org.jvfs.spi.NodeAttributes;
  * with the backend, that no file is left open and that no future is left pending.
  */
 public abstract class VfsConformanceKit {
+  /** For subclasses, which supply the backend. */
+  protected VfsConformanceKit() {}
+
   /** How long the kit waits for a future. */
   static final long TIMEOUT_SECONDS = 10;
 

@@ -50,7 +50,7 @@ import org.jvfs.spi.Node;
  * <p>This class is shared between jvfs's own native backends; it is not an API for applications,
  * which use {@link PosixBackend}. Thread-safe.
  */
-public final class PosixRoot {
+final class PosixRoot {
   private static final byte[] EMPTY = new byte[0];
 
   /** What a node's {@code statx} asks for. */
