@@ -23,8 +23,8 @@ import org.jvfs.spi.NodeKind;
 
 /**
  * One file-system operation with its arguments, that runs on a {@link ReferenceModel} and on a
- * {@link Vfs} and gives comparable {@link Outcome}s. Immutable; {@link #toString()} is the
- * operation as a call, for failure reports.
+ * {@link Vfs} and gives comparable {@link Outcome}s. Immutable; {@code toString()} is the operation
+ * as a call, for failure reports.
  */
 public sealed interface FsOp {
 

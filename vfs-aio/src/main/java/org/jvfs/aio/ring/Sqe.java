@@ -181,8 +181,9 @@ public final class Sqe {
 
   /**
    * IORING_OP_OPENAT2: {@code openat2(dirfd, path, &how, sizeof how)}: {@code fd} = dirfd, {@code
-   * addr} = path, {@code len} = sizeof(struct open_how), {@code off} (addr2) = &how. Completes with
-   * the new descriptor (or, with {@link #fileIndex} / {@link #fileIndexAlloc}, 0 / the slot).
+   * addr} = path, {@code len} = sizeof(struct open_how), {@code off} (addr2) = {@code &how}.
+   * Completes with the new descriptor (or, with {@link #fileIndex} / {@link #fileIndexAlloc}, 0 /
+   * the slot).
    */
   public Sqe openat2(int dirfd, byte[] path, long flags, long mode, long resolve) {
     long p = cString(path);
