@@ -12,7 +12,7 @@ import org.jvfs.posix.ffi.PosixNative;
  * threads that must not block: a caller's thread, and the {@link Poller}'s.
  *
  * <p>No {@code close} is cheap for certain: the last close of a file that another process deleted
- * frees its blocks on the closing thread (90 ms for an 8 GiB file on ext4, issue 9), a FUSE file
+ * frees its blocks on the closing thread (tens of milliseconds for a large file), a FUSE file
  * system asks its server ({@code FUSE_FLUSH}) on every close, and NFS writes back. So a thread that
  * may not block never closes: it hands the descriptor here, a push on a lock-free stack.
  *

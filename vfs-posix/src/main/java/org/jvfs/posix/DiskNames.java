@@ -16,9 +16,9 @@ import org.jvfs.spi.Name;
  * bytes; the VFS's are strings, encoded in UTF-8 to reach the disk. A byte sequence that is not
  * valid UTF-8 has no string that encodes back to it: a lenient decoding (U+FFFD for each bad byte,
  * as {@code new String(bytes, UTF_8)} does) gives two different names, or a name and a valid {@code
- * "\uFFFD"}, the same string, and opening that string opens the valid one or nothing (issue 9). So
- * such bytes are refused here: a listing leaves the name out, a link's target is an error. A string
- * is returned only if its UTF-8 encoding is exactly the bytes read.
+ * "\uFFFD"}, the same string, and opening that string opens the valid one or nothing. So such bytes
+ * are refused here: a listing leaves the name out, a link's target is an error. A string is
+ * returned only if its UTF-8 encoding is exactly the bytes read.
  *
  * <p>Stateless; thread-safe (each thread has its own decoder).
  */

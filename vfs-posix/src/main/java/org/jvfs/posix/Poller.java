@@ -22,8 +22,8 @@ import org.jvfs.posix.ffi.PosixNative;
  * character devices, sockets: "streams") can be read or written, and then reads or writes them
  * without blocking. A read of a FIFO no writer has opened yet, or whose writer writes nothing, may
  * wait forever; it must hold no IO thread, or a handful of them stall every other call of the
- * backend (issue 9: 16 pending FIFO reads filled the IO pool). Here any number of such waits costs
- * one thread and one {@code poll(2)} entry each.
+ * backend (16 pending FIFO reads once filled the IO pool). Here any number of such waits costs one
+ * thread and one {@code poll(2)} entry each.
  *
  * <p>Streams are opened with {@code O_NONBLOCK}, so their reads and writes never wait: a step that
  * is not ready answers EAGAIN ({@link Placement.WouldBlock}), and its wait is registered here

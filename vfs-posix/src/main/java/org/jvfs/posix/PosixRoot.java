@@ -30,7 +30,7 @@ import org.jvfs.spi.Node;
  * one watcher and one IO pool, and its nodes are the posix backend's: either backend can serve a
  * call on the other's nodes.
  *
- * <p>The confinement rules every user of the root follows (design.md section 7):
+ * <p>The confinement rules every user of the root follows (docs/architecture.md, "Security model"):
  *
  * <ul>
  *   <li>Every resolution starts at {@link #descriptor()}: one {@code openat2} with {@link

@@ -29,12 +29,12 @@ import org.jvfs.spi.Capability;
 
 /**
  * What a caller's thread does, traced ({@link SyscallTrace}) while it uses a posix mount with its
- * defaults (probe on, WATCH) on the files of issue 9 that blocked callers: a FIFO (its open waited
- * for a writer), a file under another's lease (its open waited for the lease to break), a symbolic
- * link not yet cached (its target was read on the caller) and a large file another process deleted
- * while it was open (its last close freed the blocks on the caller). Every syscall the caller's
- * thread makes must be one that {@link Placement} lists, with the flag that keeps it from waiting;
- * the calls then complete elsewhere.
+ * defaults (probe on, WATCH) on the files that used to block callers: a FIFO (its open waited for a
+ * writer), a file under another's lease (its open waited for the lease to break), a symbolic link
+ * not yet cached (its target was read on the caller) and a large file another process deleted while
+ * it was open (its last close freed the blocks on the caller). Every syscall the caller's thread
+ * makes must be one that {@link Placement} lists, with the flag that keeps it from waiting; the
+ * calls then complete elsewhere.
  */
 @ExtendWith(FdLeakCheck.class)
 @DisplayName("A caller's thread makes only the nonblocking syscalls the placement rule lists")

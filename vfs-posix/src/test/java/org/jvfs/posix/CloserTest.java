@@ -25,8 +25,8 @@ import org.jvfs.spi.OpenFlags;
  * {@link Closer}: descriptors handed to it are closed on its thread, never on the thread that hands
  * them over; a thread that may block closes what is pending itself; stopping closes everything. And
  * the posix backend hands it every descriptor a caller's thread would close: the last close of a
- * file another process deleted frees the file's blocks on the closing thread (issue 9: 90 ms for an
- * 8 GiB file), so none runs there ({@link SyscallTrace} shows it).
+ * file another process deleted frees the file's blocks on the closing thread (90 ms for an 8 GiB
+ * file was measured), so none runs there ({@link SyscallTrace} shows it).
  */
 @ExtendWith(FdLeakCheck.class)
 @DisplayName("Descriptors a caller's thread gives up are closed on the closer's thread")

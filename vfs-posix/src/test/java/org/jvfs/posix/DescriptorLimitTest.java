@@ -29,9 +29,8 @@ import org.jvfs.posix.ffi.PosixNative;
  * With a handle limit below the files opened, or the process's descriptor limit reached, EMFILE is
  * a clear exception for opens, lookups and listings, nothing leaks, and the descriptors the backend
  * holds only to close them later are given back before a call fails for want of one. The backend
- * keeps no other descriptor: no open-file or directory cache (issue 9), only the root's, the open
- * files' the caller holds, the Closer's pending ones and (once a stream is read) the Poller's
- * eventfd.
+ * keeps no other descriptor: no open-file or directory cache, only the root's, the open files' the
+ * caller holds, the Closer's pending ones and (once a stream is read) the Poller's eventfd.
  */
 @ExtendWith(FdLeakCheck.class)
 @DisplayName("A handle limit gives EMFILE and leaks nothing")

@@ -27,7 +27,7 @@ import org.jvfs.spi.Name;
 /**
  * {@link DiskNames}: names on disk that are not valid UTF-8 (made here with raw syscalls) never
  * show as another name, and no string opens them: a listing leaves them out, a link to one is an
- * error, and the valid name {@code "\uFFFD"} next to them stays itself (issue 9: {@code 0xff},
+ * error, and the valid name {@code "\uFFFD"} next to them stays itself (before: {@code 0xff},
  * {@code 0xfe} and {@code "\uFFFD"} all listed as {@code "\uFFFD"}, and opening it opened the
  * last).
  */

@@ -29,12 +29,12 @@ import org.jvfs.CoherencePolicy;
 import org.jvfs.Vfs;
 
 /**
- * FIFOs in the root (issue 9): opening one never blocks the caller, reading one works as the JDK's
- * {@code Files.readAllBytes} (it waits for a writer and reads to the end of file), writing one
- * waits for a reader, and any number of such waits leaves every other call of the VFS working: they
- * wait in the {@link Poller}, not on IO threads. Under the openat2 resolution the opens run on the
- * caller's thread ({@link CallerThread} fails a call that blocks it); under the walk, on the two IO
- * threads, which 16 waiting FIFO reads would fill.
+ * FIFOs in the root: opening one never blocks the caller, reading one works as the JDK's {@code
+ * Files.readAllBytes} (it waits for a writer and reads to the end of file), writing one waits for a
+ * reader, and any number of such waits leaves every other call of the VFS working: they wait in the
+ * {@link Poller}, not on IO threads. Under the openat2 resolution the opens run on the caller's
+ * thread ({@link CallerThread} fails a call that blocks it); under the walk, on the two IO threads,
+ * which 16 waiting FIFO reads would fill.
  */
 @ExtendWith(FdLeakCheck.class)
 @DisplayName("A FIFO is read and written as the JDK does, holding no caller and no IO thread")

@@ -24,12 +24,12 @@ import org.jvfs.posix.ffi.Linux;
 import org.jvfs.posix.ffi.PosixNative;
 
 /**
- * A file under a write lease held elsewhere (issue 9): an open of it blocked until the lease broke,
- * up to {@code /proc/sys/fs/lease-break-time} (45 s by default). Now no open waits for a lease on
- * any thread: the caller's gives up at once (EAGAIN with {@code O_NONBLOCK}), and the IO thread's
- * is tried again later, holding no IO thread meanwhile, until the holder lets go. The lease is
- * taken with {@code fcntl(F_SETLEASE, F_WRLCK)} on a descriptor the test holds, whose break sends
- * no signal ({@code F_SETOWN} 0); the test lets go of it when it has seen the opens wait.
+ * A file under a write lease held elsewhere: an open of it used to block until the lease broke, up
+ * to {@code /proc/sys/fs/lease-break-time} (45 s by default). Now no open waits for a lease on any
+ * thread: the caller's gives up at once (EAGAIN with {@code O_NONBLOCK}), and the IO thread's is
+ * tried again later, holding no IO thread meanwhile, until the holder lets go. The lease is taken
+ * with {@code fcntl(F_SETLEASE, F_WRLCK)} on a descriptor the test holds, whose break sends no
+ * signal ({@code F_SETOWN} 0); the test lets go of it when it has seen the opens wait.
  */
 @ExtendWith(FdLeakCheck.class)
 @DisplayName("An open of a leased file blocks no caller and no IO thread, and succeeds once free")

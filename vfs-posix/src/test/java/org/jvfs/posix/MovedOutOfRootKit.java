@@ -36,7 +36,7 @@ import org.jvfs.spi.OpenFlags;
  * before a file leaves it, the root itself renamed and a directory put back under the root's old
  * name. Whatever the backend remembers (descriptors, watches, node paths), nothing outside the real
  * root may ever be read, listed or changed through it, and the answer may not depend on whether a
- * watch event has been handled yet (design.md section 7).
+ * watch event has been handled yet (docs/architecture.md, "Security model").
  *
  * <p>For every native backend: a subclass supplies {@link #open}, a backend confined to the given
  * root, and says whether it can watch. Where it can, the scenarios run with a watcher whose reports

@@ -26,10 +26,10 @@ import org.jvfs.posix.ffi.PosixNative;
 
 /**
  * {@link WholeFileReads} with a file only partly in the page cache: a {@code preadv2(RWF_NOWAIT)}
- * then stops where the cached part ends, which is never the end of the file (issue 9: 10 of 10
- * reads of a 200 KiB file half in the page cache returned 106,496 bytes, and that size was kept).
- * The second half is dropped from the page cache with {@code POSIX_FADV_DONTNEED} before each read;
- * the IO threads are held while the read is called, so that the caller's thread tries it.
+ * then stops where the cached part ends, which is never the end of the file (before: 10 of 10 reads
+ * of a 200 KiB file half in the page cache returned 106,496 bytes, and that size was kept). The
+ * second half is dropped from the page cache with {@code POSIX_FADV_DONTNEED} before each read; the
+ * IO threads are held while the read is called, so that the caller's thread tries it.
  */
 @ExtendWith(FdLeakCheck.class)
 @DisplayName("A whole-file read of a file partly in the page cache returns all of it")

@@ -7,7 +7,8 @@ import org.jvfs.aio.ffi.IoUring;
 
 /**
  * A whole-file read in one submission: OPENAT2 into a direct-descriptor slot, linked to a READ of
- * that slot, hard-linked to a CLOSE of the slot (design.md section 6).
+ * that slot, hard-linked to a CLOSE of the slot (a short read breaks a plain link: the CLOSE would
+ * be cancelled).
  *
  * <ul>
  *   <li>The open is IOSQE_IO_LINK: if it fails, the read and the close complete with -ECANCELED and
