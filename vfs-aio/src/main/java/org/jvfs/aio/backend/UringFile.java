@@ -140,6 +140,8 @@ final class UringFile implements BackendFile {
               }
               out.complete(res);
             }
+          } catch (RuntimeException e) {
+            out.completeExceptionally(e); // a read-only buffer, say: never leave the caller waiting
           } finally {
             done(buf, dst);
             release();

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.ClosedFileSystemException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.jvfs.aio.ring.FileTable;
 import org.jvfs.aio.ring.OpFuture;
 import org.jvfs.aio.ring.Ring;
@@ -138,69 +139,90 @@ final class UringWholeFileReads {
     CompletableFuture.allOf(fs)
         .whenComplete(
             (v, t) -> {
-              if (t != null) {
-                // Only a submission refused before reaching the kernel fails a future.
-                files.free(slot);
-                pool.give(buf);
-                if (AioErrors.refusedForRoom(t)) {
-                  toPosix(dir, name, limit, out);
-                } else {
-                  out.completeExceptionally(AioErrors.forCaller(t));
-                }
-                return;
-              }
-              int open = fs[0].join();
-              int r1 = fs[1].join();
-              int r2 = fs[2].join();
-              int close = fs[3].join();
-              byte[] content = null;
-              Throwable failure = null;
-              int again = -1;
-              boolean posix = false;
-              if (open < 0) {
-                if (open == ECANCELED && owner.isClosed()) {
-                  failure = new ClosedFileSystemException();
-                } else if (posixAnswers(-open)) {
-                  posix = true;
-                } else {
-                  failure = PosixErrors.of(open);
-                }
-              } else if (r1 == EISDIR) {
-                failure = new BackendException(Errno.EISDIR);
-              } else if (r1 < 0 || r2 < 0 || (r1 == 0 && r2 == 0)) {
-                posix = !owner.isClosed();
-                if (!posix) {
-                  failure = new ClosedFileSystemException();
-                }
-              } else if (r2 == 0) {
-                content = new byte[r1];
-                buf.get(0, content, 0, r1);
-              } else {
-                long seen = (long) r1 + r2;
-                if (seen > limit) {
-                  failure = new BackendException(Errno.EFBIG);
-                } else if (rounds + 1 >= ROUNDS || seen > MAX_RING_BYTES) {
-                  posix = true;
-                } else {
-                  again = (int) Math.min(Math.min(limit, MAX_ARRAY), Math.max(2 * seen, FIRST));
-                }
-              }
-              if (open >= 0 && close == ECANCELED) { // it never ran: not a retried close
-                releaseAfterClose(ring, files, slot);
-              } else {
-                files.free(slot);
-              }
-              pool.give(buf);
-              if (content != null) {
-                out.complete(content);
-              } else if (failure != null) {
-                out.completeExceptionally(failure);
-              } else if (posix) {
-                toPosix(dir, name, limit, out);
-              } else {
-                round(dir, name, limit, path, again, rounds + 1, out);
+              try {
+                finish(fs, t, slot, buf, dir, name, limit, path, rounds, out);
+              } catch (RuntimeException | Error e) {
+                out.completeExceptionally(e); // never leave the caller waiting
               }
             });
+  }
+
+  private void finish(
+      OpFuture[] fs,
+      @Nullable Throwable t,
+      int slot,
+      ByteBuffer buf,
+      Node dir,
+      Name name,
+      long limit,
+      byte[] path,
+      int rounds,
+      CompletableFuture<byte[]> out) {
+    Ring ring = owner.ring();
+    FileTable files = java.util.Objects.requireNonNull(ring.files(), "a slot was allocated");
+    DirectBuffers pool = owner.chainBuffers();
+    if (t != null) {
+      // Only a submission refused before reaching the kernel fails a future.
+      files.free(slot);
+      pool.give(buf);
+      if (AioErrors.refusedForRoom(t)) {
+        toPosix(dir, name, limit, out);
+      } else {
+        out.completeExceptionally(AioErrors.forCaller(t));
+      }
+      return;
+    }
+    int open = fs[0].join();
+    int r1 = fs[1].join();
+    int r2 = fs[2].join();
+    int close = fs[3].join();
+    byte[] content = null;
+    Throwable failure = null;
+    int again = -1;
+    boolean posix = false;
+    if (open < 0) {
+      if (open == ECANCELED && owner.isClosed()) {
+        failure = new ClosedFileSystemException();
+      } else if (posixAnswers(-open)) {
+        posix = true;
+      } else {
+        failure = PosixErrors.of(open);
+      }
+    } else if (r1 == EISDIR) {
+      failure = new BackendException(Errno.EISDIR);
+    } else if (r1 < 0 || r2 < 0 || (r1 == 0 && r2 == 0)) {
+      posix = !owner.isClosed();
+      if (!posix) {
+        failure = new ClosedFileSystemException();
+      }
+    } else if (r2 == 0) {
+      content = new byte[r1];
+      buf.get(0, content, 0, r1);
+    } else {
+      long seen = (long) r1 + r2;
+      if (seen > limit) {
+        failure = new BackendException(Errno.EFBIG);
+      } else if (rounds + 1 >= ROUNDS || seen > MAX_RING_BYTES) {
+        posix = true;
+      } else {
+        again = (int) Math.min(Math.min(limit, MAX_ARRAY), Math.max(2 * seen, FIRST));
+      }
+    }
+    if (open >= 0 && close == ECANCELED) { // it never ran: not a retried close
+      releaseAfterClose(ring, files, slot);
+    } else {
+      files.free(slot);
+    }
+    pool.give(buf);
+    if (content != null) {
+      out.complete(content);
+    } else if (failure != null) {
+      out.completeExceptionally(failure);
+    } else if (posix) {
+      toPosix(dir, name, limit, out);
+    } else {
+      round(dir, name, limit, path, again, rounds + 1, out);
+    }
   }
 
   private static void releaseAfterClose(Ring ring, FileTable files, int slot) {
