@@ -93,6 +93,11 @@ class AioCloseTest {
       }
     }
     b.close(); // waits for the first close
+    // After close: every call fails with ClosedFileSystemException, an open file's too.
+    ops.add(b.readFile(r, Name.of("f0"), Long.MAX_VALUE).toCompletableFuture());
+    ops.add(b.open(r, Name.of("f0"), OpenFlags.READ, null).toCompletableFuture());
+    ops.add(opened.get(0).file().read(ByteBuffer.allocate(8), 0).toCompletableFuture());
+    ops.add(b.lookup(r, Name.of("f0")).toCompletableFuture());
     int ok = 0;
     int closed = 0;
     for (CompletableFuture<?> f : ops) {
@@ -106,7 +111,9 @@ class AioCloseTest {
       }
     }
     assertThat(ok + closed).isEqualTo(ops.size());
-    assertThat(closed).as("operations cut off by the close").isPositive();
+    assertThat(closed)
+        .as("operations cut off by the close, and those after it")
+        .isGreaterThanOrEqualTo(4);
     assertThat(b.ringStats().abandonedAtClose()).isZero();
     assertThat(b.heldDescriptors()).isZero();
     assertThat(rings()).as("io_uring descriptors").isEqualTo(ringsBefore);
