@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
@@ -214,6 +215,42 @@ class UringBackendTest {
       assertThat(errno(d.file().read(ByteBuffer.allocate(4), 0))).isEqualTo(Errno.EISDIR);
       get(d.file().close());
       assertThat(b.heldDescriptors()).isZero();
+    }
+  }
+
+  /**
+   * java.nio's AsynchronousFileChannel over an aio mount: each read is an IORING_OP_READ (counted
+   * by the ring), not a pool thread blocked in pread.
+   */
+  @Test
+  void asynchronousFileChannel_readsThroughTheRing() throws Exception {
+    byte[] content = new byte[256 * 1024];
+    new Random(3).nextBytes(content);
+    Files.write(root.resolve("big"), content);
+    UringBackend b = open(true);
+    try (org.jvfs.Vfs vfs = org.jvfs.Vfs.builder().mount("/", b).build();
+        FileSystem fs = org.jvfs.nio.VfsFileSystems.of(vfs)) {
+      try (java.nio.channels.AsynchronousFileChannel ch =
+          java.nio.channels.AsynchronousFileChannel.open(fs.getPath("/big"))) {
+        long before = b.ringStats().completions();
+        int reads = 64;
+        List<java.util.concurrent.Future<Integer>> fs2 = new java.util.ArrayList<>();
+        List<ByteBuffer> bufs = new java.util.ArrayList<>();
+        for (int i = 0; i < reads; i++) {
+          ByteBuffer dst = ByteBuffer.allocateDirect(4096);
+          bufs.add(dst);
+          fs2.add(ch.read(dst, i * 4096L));
+        }
+        for (int i = 0; i < reads; i++) {
+          assertThat(fs2.get(i).get(20, TimeUnit.SECONDS)).isEqualTo(4096);
+          byte[] got = new byte[4096];
+          bufs.get(i).flip().get(got);
+          assertThat(got).isEqualTo(Arrays.copyOfRange(content, i * 4096, (i + 1) * 4096));
+        }
+        assertThat(b.ringStats().completions() - before)
+            .as("IORING_OP_READs completed")
+            .isGreaterThanOrEqualTo(reads);
+      }
     }
   }
 
