@@ -91,6 +91,8 @@ public final class UringBackend implements Backend {
   private final @Nullable Ring ring;
   private final @Nullable String unavailable;
   private final List<Route> routes;
+  private final boolean ringOpens;
+  private final boolean ringReads;
   private final UringOpens opens = new UringOpens(this);
   private final UringWholeFileReads reads = new UringWholeFileReads(this);
   private final DirectBuffers buffers = new DirectBuffers(64 * 1024, 64);
@@ -128,6 +130,8 @@ public final class UringBackend implements Backend {
     this.ring = r;
     this.unavailable = why;
     this.routes = routes(r, why, direct, probe);
+    this.ringOpens = ringFor(routes, "open");
+    this.ringReads = ringFor(routes, "readFile");
   }
 
   private static RingConfig config(int directFiles) {
@@ -284,10 +288,7 @@ public final class UringBackend implements Backend {
     held.decrementAndGet();
   }
 
-  private boolean ringFor(String op) {
-    if (ring == null) {
-      return false;
-    }
+  private static boolean ringFor(List<Route> routes, String op) {
     for (Route r : routes) {
       if (r.operation().equals(op)) {
         return r.ring();
@@ -341,7 +342,7 @@ public final class UringBackend implements Backend {
     if (closed) {
       return closedFailure();
     }
-    if (!ringFor("open")) {
+    if (!ringOpens) {
       return posix.open(dir, name, flags, permissions);
     }
     return opens.open(dir, name, flags, permissions);
@@ -355,7 +356,7 @@ public final class UringBackend implements Backend {
     if (closed) {
       return closedFailure();
     }
-    if (!ringFor("readFile")) {
+    if (!ringReads) {
       return posix.readFile(dir, name, limit);
     }
     return reads.read(dir, name, limit);
