@@ -28,6 +28,9 @@ public abstract class JvfsMount {
   /** The name of the posix backend's provider. */
   public static final String POSIX = "posix";
 
+  /** The name of the io_uring backend's provider. */
+  public static final String AIO = "aio";
+
   private final String backendName;
 
   JvfsMount(String backendName) {
@@ -95,6 +98,18 @@ public abstract class JvfsMount {
    * @throws IllegalStateException if no posix provider is on the class path
    */
   public static JvfsMount posix(Path root, int ioThreads, boolean probe, int queueCapacity) {
+    return nativeMount(POSIX, root, ioThreads, probe, queueCapacity);
+  }
+
+  /**
+   * Returns a mount of the directory {@code root} through a backend over a real directory, {@code
+   * posix} or {@code aio} (the io_uring backend, which takes the posix settings), with the settings
+   * of {@link #posix(Path, int, boolean, int)}.
+   *
+   * @throws IllegalStateException if no such provider is on the class path
+   */
+  public static JvfsMount nativeMount(
+      String backend, Path root, int ioThreads, boolean probe, int queueCapacity) {
     Map<String, Object> config = new java.util.HashMap<>();
     config.put("probe", probe);
     config.put("root", root.toString());
@@ -105,10 +120,12 @@ public abstract class JvfsMount {
       config.put("queueCapacity", queueCapacity);
     }
     BackendProvider provider =
-        provider(POSIX)
+        provider(backend)
             .orElseThrow(
-                () -> new IllegalStateException("no \"posix\" BackendProvider on the class path"));
-    return new JvfsMount(POSIX) {
+                () ->
+                    new IllegalStateException(
+                        "no \"" + backend + "\" BackendProvider on the class path"));
+    return new JvfsMount(backend) {
       @Override
       Backend backend() throws IOException {
         return provider.create(config);

@@ -68,6 +68,8 @@ public record Options(
           "  smallfiles   read every file of the tree whole",
           "               variants: jdk-readAllBytes (baseline), jdk-filechannel, jdk-async,",
           "                         jvfs-posix, jvfs-posix-qd1, jvfs-memory,",
+          "                         jvfs-aio, jvfs-aio-qd1 (io_uring: each file opened,",
+          "                         read whole and closed in one linked submission),",
           "                         jdk-threads8, jvfs-posix-threads8 (8 threads, each",
           "                         waiting for every read: readAllBytes, .join()),",
           "                         jvfs-posix-loop (one event-loop thread, K in flight,",

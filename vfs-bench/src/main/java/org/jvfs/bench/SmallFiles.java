@@ -37,6 +37,7 @@ public final class SmallFiles {
     // jvfs-posix and jvfs-posix-qd1 read through one VFS (its caches hold one tree, not two),
     // closed by whichever variant made it.
     Vfs[] posix = {null};
+    Vfs[] aio = {null}; // the same for jvfs-aio and jvfs-aio-qd1
     for (String name : Workload.SMALLFILES.variants()) {
       if (!options.wants(name)) {
         continue;
@@ -56,6 +57,21 @@ public final class SmallFiles {
             out.add(new JvfsRead(name, posix[0], tree, depth, owner));
           } else {
             skipped.add(name + ": no \"posix\" BackendProvider on the class path");
+          }
+        }
+        case "jvfs-aio", "jvfs-aio-qd1" -> {
+          if (JvfsMount.provider(JvfsMount.AIO).isPresent()) {
+            int depth = name.endsWith("-qd1") ? 1 : k;
+            boolean owner = aio[0] == null;
+            if (owner) {
+              aio[0] =
+                  JvfsMount.nativeMount(
+                          JvfsMount.AIO, tree.root(), options.ioThreads(), options.posixProbe(), 0)
+                      .open(tree, k);
+            }
+            out.add(new JvfsRead(name, aio[0], tree, depth, owner));
+          } else {
+            skipped.add(name + ": no \"aio\" BackendProvider on the class path");
           }
         }
         case "jdk-threads8" ->

@@ -14,6 +14,8 @@ public enum Workload {
           "jdk-async",
           "jvfs-posix",
           "jvfs-posix-qd1",
+          "jvfs-aio",
+          "jvfs-aio-qd1",
           "jdk-threads8",
           "jvfs-posix-threads8",
           "jvfs-posix-loop",

@@ -11,9 +11,8 @@ import org.jvfs.spi.BackendProvider;
  *
  * <p>The rule: the {@code aio} backend where one is installed (a {@link BackendProvider} named
  * {@code aio} on the class path) and io_uring is available ({@link UringProbe}); otherwise {@code
- * posix}. Today no aio backend exists (vfs-aio holds the io_uring ring engine, not yet a backend on
- * it), so {@code auto} picks posix; when the aio backend's provider is added, it is picked here
- * without another change.
+ * posix}. The aio backend falls back to the posix code by itself where io_uring is unavailable, but
+ * {@code auto} then names posix, which is what runs.
  *
  * @param backend the provider name picked: {@code posix} or {@code aio}
  * @param reason why, in a sentence a user can read
@@ -28,8 +27,7 @@ record BackendChoice(String backend, String reason) {
   /** Returns what {@code auto} picks on this machine, in this JVM. */
   static BackendChoice auto() {
     if (provider(AIO).isEmpty()) {
-      return new BackendChoice(
-          POSIX, "no aio backend exists yet (vfs-aio has the io_uring ring engine only), so posix");
+      return new BackendChoice(POSIX, "the aio backend is not installed, so posix");
     }
     UringProbe probe = UringProbe.get();
     if (!probe.isAvailable()) {

@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jvfs.aio.backend.AioOptions;
+import org.jvfs.aio.backend.Route;
+import org.jvfs.aio.backend.UringBackend;
 import org.jvfs.aio.ffi.IoUring;
 import org.jvfs.aio.ring.UringProbe;
 import org.jvfs.bench.Problems;
@@ -56,6 +59,7 @@ final class DoctorCommand implements Callable<Integer> {
     out.println("native access: " + nativeAccess());
     io(out);
     posix(out);
+    aio(out);
     out.println("inotify: " + inotify());
     BackendChoice auto = BackendChoice.auto();
     out.println("auto: " + auto.backend() + ": " + auto.reason());
@@ -103,6 +107,38 @@ final class DoctorCommand implements Callable<Integer> {
         state = "off: this kernel lacks it; the operation falls back to the posix path";
       }
       out.printf("    %-12s %s%n", IoUring.opName(op), state);
+    }
+  }
+
+  /** Says what an aio backend really uses here: the ring, or the posix code and why. */
+  private static void aio(PrintStream out) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("jvfs-doctor-");
+    } catch (IOException e) {
+      out.println(
+          "aio backend: not tried: cannot make a temporary directory: " + Problems.reason(e));
+      return;
+    }
+    try (UringBackend b =
+        UringBackend.open(
+            AioOptions.of(PosixOptions.builder(dir).ioThreads(1).watch(false).build()))) {
+      out.println(
+          "aio backend: "
+              + (b.usesRing()
+                  ? "uses io_uring"
+                  : "runs on the posix code: " + b.unavailabilityCause()));
+      for (Route r : b.routes()) {
+        out.println("  " + r);
+      }
+    } catch (IOException | RuntimeException | LinkageError e) {
+      out.println("aio backend: unavailable: " + Problems.reason(e));
+    } finally {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        // a temporary directory left behind is harmless
+      }
     }
   }
 

@@ -32,7 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "Mount specs:",
       "  memory     a small sample tree in memory",
       "  posix:DIR  the posix backend, confined to DIR",
-      "  aio:DIR    the io_uring backend (not available yet)",
+      "  aio:DIR    the io_uring backend, confined to DIR (posix where io_uring is off)",
       "  auto:DIR   the best backend there is (jvfs doctor says which, and why)",
       "",
       "Exit codes: 0 done, 1 could not be done, 2 bad command line."

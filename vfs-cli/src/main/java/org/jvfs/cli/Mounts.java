@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jvfs.Vfs;
+import org.jvfs.aio.backend.UringBackend;
 import org.jvfs.bench.Problems;
 import org.jvfs.memory.MemoryBackend;
 import org.jvfs.spi.Backend;
@@ -19,9 +20,9 @@ import org.jvfs.spi.ForwardingBackend;
  * <ul>
  *   <li>{@code memory}: a small sample tree in memory ({@link #SAMPLE}), made afresh each time.
  *   <li>{@code posix:DIR}: the posix backend confined to DIR.
- *   <li>{@code aio:DIR}: the aio backend where one is installed; today none is, and the spec is
- *       refused with a line saying so and naming what to use instead (no silent fallback: who asks
- *       for aio wants to know they are not getting it).
+ *   <li>{@code aio:DIR}: the aio backend (io_uring). Where it runs on the posix code instead
+ *       (io_uring unavailable, or {@code -Djvfs.aio.disable=true}), a note says so and why (no
+ *       silent fallback: who asks for aio wants to know they are not getting it).
  *   <li>{@code auto:DIR}: the backend {@link BackendChoice#auto()} picks.
  * </ul>
  *
@@ -63,13 +64,7 @@ class Mounts {
       case AIO -> {
         if (BackendChoice.provider(BackendChoice.AIO).isEmpty()) {
           throw new CliException(
-              spec
-                  + ": the aio backend is not available yet (vfs-aio has the io_uring ring engine,"
-                  + " not yet a backend on it); use posix:"
-                  + spec.dir()
-                  + ", or auto:"
-                  + spec.dir()
-                  + " for the best backend there is");
+              spec + ": the aio backend is not installed; use posix:" + spec.dir() + " instead");
         }
         yield directory(spec, BackendChoice.AIO, "");
       }
@@ -88,15 +83,16 @@ class Mounts {
         BackendChoice.provider(backend)
             .orElseThrow(
                 () -> new CliException(spec + ": the " + backend + " backend is not installed"));
-    Map<String, Object> config =
-        backend.equals(BackendChoice.POSIX)
-            ? Map.of("root", dir.toString(), "watch", false)
-            : Map.of("root", dir.toString());
+    Map<String, Object> config = Map.of("root", dir.toString(), "watch", false);
     Backend b;
     try {
       b = provider.create(config);
     } catch (IOException e) {
       throw new CliException(spec + ": " + Problems.reason(e));
+    }
+    if (b instanceof UringBackend u && !u.usesRing()) {
+      String why = "aio runs on the posix code: " + u.unavailabilityCause();
+      note = note.isEmpty() ? why : note + "; " + why;
     }
     try {
       return new Mounted(Vfs.builder().mount("/", b).build(), backend, note);

@@ -3,16 +3,18 @@ package org.jvfs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.jvfs.aio.ring.UringProbe;
 
 class BackendChoiceTest {
   @Test
-  void auto_isPosixWhileNoAioBackendExists() {
-    assertThat(BackendChoice.provider("aio")).isEmpty();
+  void auto_isAioWhereIoUringIsAvailable_elsePosix() {
+    assertThat(BackendChoice.provider("aio")).isPresent();
+    UringProbe probe = UringProbe.get();
     assertThat(BackendChoice.auto())
         .isEqualTo(
-            new BackendChoice(
-                "posix",
-                "no aio backend exists yet (vfs-aio has the io_uring ring engine only), so posix"));
+            probe.isAvailable()
+                ? new BackendChoice("aio", "io_uring is available and the aio backend is installed")
+                : new BackendChoice("posix", "io_uring is " + probe.verdict() + ", so posix"));
   }
 
   @Test

@@ -71,8 +71,8 @@ class BenchCommandTest {
         CliRun.of("bench", "smallfiles", "--variants", "jdk-nope"),
         Jvfs.USAGE,
         "jvfs: bench: unknown variant of smallfiles: 'jdk-nope' (known: jdk-readAllBytes,"
-            + " jdk-filechannel, jdk-async, jvfs-posix, jvfs-posix-qd1, jdk-threads8,"
-            + " jvfs-posix-threads8, jvfs-posix-loop, jvfs-memory)");
+            + " jdk-filechannel, jdk-async, jvfs-posix, jvfs-posix-qd1, jvfs-aio, jvfs-aio-qd1,"
+            + " jdk-threads8, jvfs-posix-threads8, jvfs-posix-loop, jvfs-memory)");
     oneLine(
         CliRun.of("bench", "smallfiles", "--storm"),
         Jvfs.USAGE,

@@ -23,9 +23,12 @@ class DoctorCommandTest {
         .anyMatch(l -> l.matches("openat2: (yes|no): .*"))
         .anyMatch(l -> l.matches("RESOLVE_CACHED: (yes|no): .*"))
         .anyMatch(l -> l.matches("inotify: max_user_watches (\\d+|unknown), max_user_instances .*"))
-        .contains(
-            "auto: posix: no aio backend exists yet (vfs-aio has the io_uring ring engine only),"
-                + " so posix");
+        .anyMatch(l -> l.matches("aio backend: (uses io_uring|runs on the posix code: .+)"))
+        .anyMatch(l -> l.matches("  open: (io_uring|posix) \\(.+\\)"))
+        .anyMatch(l -> l.matches("  readFile: (io_uring|posix) \\(.+\\)"))
+        .contains("auto: " + BackendChoice.auto().backend() + ": " + BackendChoice.auto().reason());
+    assertThat(lines.contains("aio backend: uses io_uring"))
+        .isEqualTo(UringProbe.get().isAvailable());
     for (int op : IoUring.ENGINE_OPS) {
       String name = IoUring.opName(op);
       assertThat(lines)

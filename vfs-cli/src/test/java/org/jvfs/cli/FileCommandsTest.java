@@ -145,11 +145,11 @@ class FileCommandsTest {
     assertThat(err).hasSize(kind.equals("auto") ? 2 : 1);
     assertThat(err.get(err.size() - 1))
         .matches(
-            "cache of the (memory|posix) mount: \\d+ hits, \\d+ negative hits, [1-9]\\d* misses,"
+            "cache of the (memory|posix|aio) mount: \\d+ hits, \\d+ negative hits, [1-9]\\d* misses,"
                 + " [1-9]\\d* backend lookups, \\d+ evictions; holds [1-9]\\d* dentries,"
                 + " \\d+ negative");
     if (kind.equals("auto")) {
-      assertThat(err.get(0)).startsWith("auto picked posix: no aio backend exists yet");
+      assertThat(err.get(0)).startsWith("auto picked " + BackendChoice.auto().backend() + ": ");
     }
   }
 

@@ -60,7 +60,7 @@ class LauncherTest {
     assertThat(r.out())
         .contains("kernel: ", "jdk: " + System.getProperty("java.version"), "io_uring: ")
         .contains("openat2: ", "RESOLVE_CACHED: ", "inotify: ")
-        .contains("auto: posix: no aio backend exists yet");
+        .contains("aio backend: ", "auto: ");
     if (Runtime.version().feature() >= 22) {
       assertThat(r.out()).contains("native access: granted");
     }
@@ -72,7 +72,11 @@ class LauncherTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("io_uring: unavailable: disabled by system property jvfs.aio.disable=true")
-        .containsPattern("    OPENAT2 +off: io_uring is unavailable \\(above\\)");
+        .containsPattern("    OPENAT2 +off: io_uring is unavailable \\(above\\)")
+        .contains(
+            "aio backend: runs on the posix code: io_uring unavailable: disabled by system"
+                + " property jvfs.aio.disable=true")
+        .contains("auto: posix: io_uring is unavailable: disabled by system property");
   }
 
   @Test

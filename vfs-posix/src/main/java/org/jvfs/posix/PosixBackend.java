@@ -147,7 +147,7 @@ public final class PosixBackend implements Backend {
    * Returns what this backend shares with another native backend over the same root (the root
    * descriptor, resolution, watcher and IO pool); it stays this backend's, closed with it.
    */
-  PosixRoot posixRoot() {
+  public PosixRoot posixRoot() {
     return root;
   }
 

@@ -60,15 +60,36 @@ public final class PosixBackendProvider implements BackendProvider {
    */
   @Override
   public Backend create(Map<String, ?> config) throws IOException {
+    return PosixBackend.open(options(config, "posix", Set.of()));
+  }
+
+  /**
+   * Reads the posix settings above from {@code config}, for this provider and for another native
+   * backend's over the same kind of root (the aio backend's), which may accept {@code extraKeys}
+   * besides and reads them itself.
+   *
+   * @param backend the backend's name, for messages
+   * @throws IllegalArgumentException for a missing root, an unknown key or a bad value
+   */
+  public static PosixOptions options(Map<String, ?> config, String backend, Set<String> extraKeys) {
     for (String k : config.keySet()) {
-      if (!KEYS.contains(k)) {
+      if (!KEYS.contains(k) && !extraKeys.contains(k)) {
+        java.util.List<String> known = new java.util.ArrayList<>(KEYS);
+        known.addAll(extraKeys);
         throw new IllegalArgumentException(
-            "unknown posix backend setting: " + k + " (known: " + String.join(", ", KEYS) + ")");
+            "unknown "
+                + backend
+                + " backend setting: "
+                + k
+                + " (known: "
+                + String.join(", ", known)
+                + ")");
       }
     }
     Object root = config.get("root");
     if (!(root instanceof String r) || r.isEmpty()) {
-      throw new IllegalArgumentException("the posix backend needs root, a directory path String");
+      throw new IllegalArgumentException(
+          "the " + backend + " backend needs root, a directory path String");
     }
     PosixOptions.Builder b = PosixOptions.builder(Path.of(r));
     for (Map.Entry<String, ?> e : config.entrySet()) {
@@ -84,7 +105,7 @@ public final class PosixBackendProvider implements BackendProvider {
         default -> {}
       }
     }
-    return PosixBackend.open(b.build());
+    return b.build();
   }
 
   private static int integer(String key, Object v) {
@@ -104,7 +125,8 @@ public final class PosixBackendProvider implements BackendProvider {
     throw new IllegalArgumentException(key + " must be an integer, not " + v);
   }
 
-  private static boolean bool(String key, Object v) {
+  /** Reads a boolean setting: a {@link Boolean} or {@code "true"}/{@code "false"}. */
+  public static boolean bool(String key, Object v) {
     if (v instanceof Boolean b) {
       return b;
     }

@@ -9,7 +9,7 @@ import org.jvfs.spi.Errno;
  * Errno} on to the JDK's exception with its per-operation overrides. Shared with the other native
  * backends (vfs-aio), not an API for applications. Stateless.
  */
-final class PosixErrors {
+public final class PosixErrors {
   private PosixErrors() {}
 
   /**

@@ -50,7 +50,7 @@ import org.jvfs.spi.Node;
  * <p>This class is shared between jvfs's own native backends; it is not an API for applications,
  * which use {@link PosixBackend}. Thread-safe.
  */
-final class PosixRoot {
+public final class PosixRoot {
   private static final byte[] EMPTY = new byte[0];
 
   /** What a node's {@code statx} asks for. */
@@ -299,7 +299,7 @@ final class PosixRoot {
    * Closes {@code fd}, then runs {@code after}: at once on a thread that may block (an IO thread,
    * the closer's), else on the {@link Closer}'s thread. Never blocks a caller's thread.
    */
-  void closeDescriptor(int fd, Runnable after) {
+  public void closeDescriptor(int fd, Runnable after) {
     if (pool.onIoThread() || closer.onItsThread()) {
       nat.close(fd);
       after.run();
@@ -309,12 +309,39 @@ final class PosixRoot {
   }
 
   /** {@link #closeDescriptor} with nothing to run after. */
-  void closeDescriptor(int fd) {
+  public void closeDescriptor(int fd) {
     if (pool.onIoThread() || closer.onItsThread()) {
       nat.close(fd);
     } else {
       closer.close(fd, null);
     }
+  }
+
+  /** A call that may block, for {@link #runBlocking}. */
+  @FunctionalInterface
+  public interface BlockingCall<T> {
+    /** Runs the call; may block. */
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs {@code call} where a call that may block belongs: at once on one of the IO threads, else
+   * on the IO pool (failing with EAGAIN when its queue is full). Fails with {@link
+   * ClosedFileSystemException} once {@link #close()} began. For another native backend's calls on
+   * this root (the io_uring backend's fallbacks).
+   */
+  public <T> CompletableFuture<T> runBlocking(BlockingCall<T> call) {
+    if (closed) {
+      return closedFailure();
+    }
+    if (pool.onIoThread()) {
+      try {
+        return CompletableFuture.completedFuture(call.run());
+      } catch (Exception e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    return pool.submit(call::run);
   }
 
   /** Returns the thread that closes for threads that may not block. */

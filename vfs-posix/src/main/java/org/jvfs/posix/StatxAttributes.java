@@ -14,7 +14,7 @@ import org.jvfs.spi.NodeKind;
  * Converts a {@link Statx} into {@link NodeAttributes} and permissions into mode bits. Shared with
  * the other native backends (vfs-aio), not an API for applications. Stateless.
  */
-final class StatxAttributes {
+public final class StatxAttributes {
   private StatxAttributes() {}
 
   /** The file key, as the JDK's {@code UnixFileKey}: device and inode. */

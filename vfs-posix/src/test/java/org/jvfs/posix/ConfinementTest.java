@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvfs.CoherencePolicy;
 import org.jvfs.Vfs;
+import org.jvfs.spi.Backend;
 
 /**
  * A posix mount never lets a caller reach outside its root: {@code ..}, absolute and climbing
@@ -44,6 +45,11 @@ class ConfinementTest {
     return "openat2";
   }
 
+  /** Opens the backend under test; the aio backend's kits override it. */
+  Backend open(PosixOptions options) throws IOException {
+    return PosixBackend.open(options);
+  }
+
   @BeforeEach
   void setUp() throws IOException {
     base = TempRoot.create("posix-jail");
@@ -57,8 +63,7 @@ class ConfinementTest {
             .caching(false)
             .mount(
                 "/",
-                PosixBackend.open(
-                    PosixOptions.builder(root).resolveBeneath(resolve()).watch(false).build()),
+                open(PosixOptions.builder(root).resolveBeneath(resolve()).watch(false).build()),
                 CoherencePolicy.PRIVATE)
             .build();
   }

@@ -1,5 +1,6 @@
 package org.jvfs.posix;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvfs.Vfs;
 import org.jvfs.nio.VfsFileSystem;
 import org.jvfs.nio.VfsFileSystems;
+import org.jvfs.spi.Backend;
 import org.jvfs.testkit.Feature;
 import org.jvfs.testkit.FileSystemConformanceKit;
 
@@ -35,8 +37,7 @@ abstract class PosixFileSystemKit extends FileSystemConformanceKit {
   protected Path newRoot() throws Exception {
     Path made = TempRoot.create("posix-nio");
     dir = made;
-    PosixBackend backend =
-        PosixBackend.open(PosixOptions.builder(made).resolveBeneath(resolve).ioThreads(4).build());
+    Backend backend = open(PosixOptions.builder(made).resolveBeneath(resolve).ioThreads(4).build());
     Vfs vfs = Vfs.builder().caching(caching).mount("/", backend).build();
     VfsFileSystem opened = VfsFileSystems.of(vfs);
     fs = opened;
@@ -61,6 +62,11 @@ abstract class PosixFileSystemKit extends FileSystemConformanceKit {
         TempRoot.delete(d);
       }
     }
+  }
+
+  /** Opens the backend under test; the aio backend's kits override it. */
+  Backend open(PosixOptions options) throws IOException {
+    return PosixBackend.open(options);
   }
 
   /**

@@ -46,14 +46,14 @@ class PosixJdkDifferentialProperties {
     final Path jdk = TempRoot.create("jdk-diff");
     final Vfs vfs;
 
-    Twin(boolean caching, String resolve) {
+    Twin(boolean caching, String resolve, BackendFactory factory) {
       try {
         vfs =
             Vfs.builder()
                 .caching(caching)
                 .mount(
                     "/",
-                    PosixBackend.open(
+                    factory.open(
                         PosixOptions.builder(dir)
                             .resolveBeneath(resolve)
                             .watch(false)
@@ -134,11 +134,11 @@ class PosixJdkDifferentialProperties {
     return !(op instanceof FsOp.Symlink s) || staysInside(s.target());
   }
 
-  private static ChainProperty<Twin, FsOp> chains(boolean caching, String resolve) {
+  static ChainProperty<Twin, FsOp> chains(boolean caching, String resolve, BackendFactory factory) {
     Gen<String> paths = FsOpGen.paths().filter(p -> !p.startsWith("/.."));
     Gen<FsOp> ops =
         FsOpGen.ops(paths, FsOpGen.simplePaths()).filter(PosixJdkDifferentialProperties::jdkSafe);
-    return Property.chains(() -> new Twin(caching, resolve), ops, Twin::step)
+    return Property.chains(() -> new Twin(caching, resolve, factory), ops, Twin::step)
         .maxActions(MAX_OPS)
         .teardown(Twin::close)
         .describe(FsOp::code)
@@ -154,6 +154,8 @@ class PosixJdkDifferentialProperties {
   @ParameterizedTest(name = "{0}, caching={1}")
   @CsvSource({"openat2, true", "openat2, false", "walk, true", "walk, false"})
   void agreesWithJdk(String resolve, boolean caching) {
-    chains(caching, resolve).named("PosixJdkDifferentialProperties#agreesWithJdk").check();
+    chains(caching, resolve, BackendFactory.POSIX)
+        .named("PosixJdkDifferentialProperties#agreesWithJdk")
+        .check();
   }
 }

@@ -37,14 +37,14 @@ class PosixModelProperties {
     final Vfs vfs;
     final ReferenceModel model = new ReferenceModel();
 
-    Twin(boolean caching, String resolve) {
+    Twin(boolean caching, String resolve, BackendFactory factory) {
       try {
         vfs =
             Vfs.builder()
                 .caching(caching)
                 .mount(
                     "/",
-                    PosixBackend.open(
+                    factory.open(
                         PosixOptions.builder(dir)
                             .resolveBeneath(resolve)
                             .watch(false)
@@ -82,8 +82,8 @@ class PosixModelProperties {
     }
   }
 
-  private static ChainProperty<Twin, FsOp> chains(boolean caching, String resolve) {
-    return Property.chains(() -> new Twin(caching, resolve), FsOpGen.ops(), Twin::step)
+  static ChainProperty<Twin, FsOp> chains(boolean caching, String resolve, BackendFactory factory) {
+    return Property.chains(() -> new Twin(caching, resolve, factory), FsOpGen.ops(), Twin::step)
         .maxActions(MAX_OPS)
         .invariant(Twin::checkInvariants)
         .teardown(Twin::close)
@@ -100,6 +100,8 @@ class PosixModelProperties {
   @ParameterizedTest(name = "{0}, caching={1}")
   @CsvSource({"openat2, true", "openat2, false", "walk, true", "walk, false"})
   void agreesWithModel(String resolve, boolean caching) {
-    chains(caching, resolve).named("PosixModelProperties#agreesWithModel").check();
+    chains(caching, resolve, BackendFactory.POSIX)
+        .named("PosixModelProperties#agreesWithModel")
+        .check();
   }
 }

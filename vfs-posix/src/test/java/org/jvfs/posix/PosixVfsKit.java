@@ -1,5 +1,6 @@
 package org.jvfs.posix;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,13 @@ abstract class PosixVfsKit extends VfsConformanceKit {
   protected Backend newBackend() throws Exception {
     Path root = TempRoot.create("posix-vfs");
     roots.add(root);
-    return PosixBackend.open(
+    return open(
         PosixOptions.builder(root).resolveBeneath(resolve).watch(watch).ioThreads(4).build());
+  }
+
+  /** Opens the backend under test; the aio backend's kits override it. */
+  Backend open(PosixOptions options) throws IOException {
+    return PosixBackend.open(options);
   }
 
   @Override

@@ -13,18 +13,24 @@ import org.jvfs.spi.Backend;
  */
 final class TempBackends {
   private final String resolve;
+  private final BackendFactory factory;
   private final Map<Backend, Path> dirs = new ConcurrentHashMap<>();
 
   TempBackends(String resolve) {
+    this(resolve, BackendFactory.POSIX);
+  }
+
+  TempBackends(String resolve, BackendFactory factory) {
     this.resolve = resolve;
+    this.factory = factory;
   }
 
   /** Opens a backend over a new temporary directory. */
   Backend open(String prefix) throws IOException {
     Path dir = TempRoot.create(prefix);
     try {
-      PosixBackend backend =
-          PosixBackend.open(
+      Backend backend =
+          factory.open(
               PosixOptions.builder(dir).resolveBeneath(resolve).watch(false).ioThreads(2).build());
       dirs.put(backend, dir);
       return backend;

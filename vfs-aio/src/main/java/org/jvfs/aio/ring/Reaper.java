@@ -17,9 +17,16 @@ import org.jvfs.aio.ffi.IoUring;
  *       and overwrite its batch.
  *   <li>{@link #tryDrain()} never blocks: a submitter calls it right after its io_uring_enter, so
  *       an operation the kernel completed inline completes on the submitting thread.
- *   <li>{@link #loop()} is the reaper thread: it waits in {@code io_uring_enter(0, 1, GETEVENTS)}
- *       <em>without</em> the flag (submitters keep draining meanwhile) and drains when woken. It
- *       waits for any CQE, so a CQE another thread consumed first costs it nothing but a wakeup.
+ *   <li>{@link #loop()} is the reaper thread: while operations are in flight it waits in {@code
+ *       io_uring_enter(0, 1, GETEVENTS)} <em>without</em> the flag (submitters keep draining
+ *       meanwhile) and drains when woken. It waits for any CQE, so a CQE another thread consumed
+ *       first costs it nothing but a wakeup. With nothing in flight it parks outside the kernel, so
+ *       that the CQEs of operations the kernel completes inside their submit (and their submitter
+ *       drains) wake no thread: a submitter that leaves an operation in flight after its drain
+ *       unparks it ({@link #wakeIfInFlight}). The reaper sets {@code sleeping} and then reads the
+ *       in-flight count; a submitter takes its slot (a CAS on the count) and then reads {@code
+ *       sleeping}: both volatile, so at least one of the two sees the other's write, and no
+ *       operation is left in flight with the reaper parked.
  *   <li>{@link #await} without a reaper holds the flag while it waits in the kernel: no other
  *       thread can take the CQE it waits for, so it cannot sleep past it (the lost wakeup a waiter
  *       that released the flag first would risk).
@@ -41,6 +48,8 @@ final class Reaper {
   private volatile @Nullable Thread drainer;
   private volatile boolean paused;
   private volatile boolean stop;
+  private volatile boolean sleeping;
+  private volatile @Nullable Thread reaperThread;
 
   Reaper(
       Ring ring,
@@ -80,9 +89,26 @@ final class Reaper {
     this.paused = paused;
   }
 
-  /** Asks {@link #loop()} to return after its next wakeup. */
+  /** Asks {@link #loop()} to return after its next wakeup (and unparks it). */
   void stop() {
     stop = true;
+    Thread t = reaperThread;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  /**
+   * After a submission and its drain: if operations are still in flight and the reaper is parked,
+   * unparks it so that it waits for their CQEs in the kernel.
+   */
+  void wakeIfInFlight() {
+    if (sleeping && table.inFlight() > 0) {
+      Thread t = reaperThread;
+      if (t != null) {
+        LockSupport.unpark(t);
+      }
+    }
   }
 
   /** Drains if no other thread is; returns false if another was (or draining is paused). */
@@ -133,6 +159,7 @@ final class Reaper {
 
   /** The reaper thread's body. */
   void loop() {
+    reaperThread = Thread.currentThread();
     int idle = 0;
     while (!stop) {
       if (!tryDrain()) {
@@ -142,6 +169,14 @@ final class Reaper {
       idle = 0;
       if (stop || ring.released()) {
         return;
+      }
+      if (table.inFlight() == 0) {
+        sleeping = true; // then read the count again: see the class comment
+        if (table.inFlight() == 0 && !stop) {
+          LockSupport.park(this);
+        }
+        sleeping = false;
+        continue;
       }
       int r = ring.enter(0, 1, IoUring.IORING_ENTER_GETEVENTS);
       if (r < 0) {

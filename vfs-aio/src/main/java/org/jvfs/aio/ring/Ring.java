@@ -373,6 +373,7 @@ public final class Ring implements AutoCloseable {
     OpFuture[] fs = write(writers);
     flush();
     tryDrain();
+    reaper.wakeIfInFlight();
     return fs;
   }
 
@@ -392,6 +393,7 @@ public final class Ring implements AutoCloseable {
   public void submitPrepared() {
     flush();
     tryDrain();
+    reaper.wakeIfInFlight();
   }
 
   private OpFuture[] write(SqeWriter[] writers) {

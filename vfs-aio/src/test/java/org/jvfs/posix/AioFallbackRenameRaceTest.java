@@ -1,0 +1,18 @@
+package org.jvfs.posix;
+
+import java.io.IOException;
+import org.junit.jupiter.api.DisplayName;
+import org.jvfs.spi.Backend;
+
+@DisplayName("A rename race cannot lead an aio open (fallback forced) out of the root")
+class AioFallbackRenameRaceTest extends RenameRaceTest {
+  @Override
+  Backend open(PosixOptions options) throws IOException {
+    return AioBackends.open(options, false);
+  }
+
+  @Override
+  int heldDescriptors(Backend backend) {
+    return AioBackends.held(backend);
+  }
+}

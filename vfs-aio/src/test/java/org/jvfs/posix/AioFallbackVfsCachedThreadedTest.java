@@ -1,0 +1,18 @@
+package org.jvfs.posix;
+
+import java.io.IOException;
+import org.junit.jupiter.api.DisplayName;
+import org.jvfs.spi.Backend;
+import org.jvfs.testkit.CompletionMode;
+
+@DisplayName("VFS on aio (fallback forced), caching=true, THREADED completion")
+class AioFallbackVfsCachedThreadedTest extends PosixVfsKit {
+  AioFallbackVfsCachedThreadedTest() {
+    super(true, CompletionMode.THREADED, "openat2", false);
+  }
+
+  @Override
+  Backend open(PosixOptions options) throws IOException {
+    return AioBackends.open(options, false);
+  }
+}
