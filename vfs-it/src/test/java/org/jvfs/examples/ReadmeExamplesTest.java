@@ -69,6 +69,22 @@ class ReadmeExamplesTest {
     assertThat(Files.readString(root.resolve("hello.txt"))).isEqualTo("hello from disk");
   }
 
+  @Test
+  void aioExample_printsWhereCallsRun_andReadsTheFileBack(@TempDir Path root) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    String read;
+    try (PrintStream out = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      read = AioExample.run(root, out);
+    }
+    assertThat(read).isEqualTo("hello through io_uring");
+    assertThat(Files.readString(root.resolve("hello.txt"))).isEqualTo("hello through io_uring");
+    String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(printed).startsWith("io_uring off: ").containsPattern("(?m)^\\S+: (ring|posix) \\(");
+    if (org.jvfs.aio.ring.UringProbe.get().isAvailable()) {
+      assertThat(printed).as("io_uring is available here").startsWith("io_uring off: null\n");
+    }
+  }
+
   /** The regions of the examples, by name, each without the indentation its lines share. */
   static Map<String, String> regions() throws IOException {
     Map<String, String> regions = new LinkedHashMap<>();

@@ -17,8 +17,8 @@ import org.jvfs.posix.ffi.PosixNative;
  * may not block never closes: it hands the descriptor here, a push on a lock-free stack.
  *
  * <p>Waking the closer for every descriptor would cost each caller a futex wake and, on a small
- * machine, a context switch (measured: a whole-file read one at a time went from 6.4 to 12.3 us at
- * the median). So the closer gathers: while descriptors keep coming it wakes every {@value
+ * machine, a context switch, which at one call at a time roughly doubled the latency of a
+ * whole-file read. So the closer gathers: while descriptors keep coming it wakes every {@value
  * #NAP_MICROS} us and closes what came meanwhile, and a caller wakes it only when {@value #WAKE_AT}
  * are pending, when it had gone to sleep after {@value #NAPS_BEFORE_SLEEP} naps with nothing to do,
  * or for a close that someone waits for (one with a follow-up, {@link #close}). A descriptor thus

@@ -35,13 +35,13 @@ import jnr.ffi.provider.jffi.NoX86;
  * mmap} bound that way fails with EINVAL, because its offset arrives as garbage. So the bindings
  * with five parameters live in {@link LibC} (generated stubs, the fast path), and the two with six
  * in {@link LibC6}, which carries JNR's {@link NoX86} annotation: it goes through jffi's {@code
- * invokeL6}, which passes all six correctly and was measured at the same cost (about 175 ns for a
- * {@code getpid} either way on the development machine, against 350 ns for a seven-parameter
- * binding, which JNR sends down its generic array path). {@code io_uring_enter} has six syscall
- * arguments, so {@code syscall} would need seven; it is bound with six ({@code argp} the last),
- * which leaves {@code argsz} unpassed. That is sound only because the engine always passes {@code
- * argp = NULL} without {@code IORING_ENTER_EXT_ARG}: the kernel then reads neither the sigmask nor
- * its size ({@code io_get_ext_arg} and {@code io_cqring_wait} in {@code io_uring/io_uring.c}).
+ * invokeL6}, which passes all six correctly at the cost of a generated stub (a seven-parameter
+ * binding would go down JNR's generic array path, about twice as slow). {@code io_uring_enter} has
+ * six syscall arguments, so {@code syscall} would need seven; it is bound with six ({@code argp}
+ * the last), which leaves {@code argsz} unpassed. That is sound only because the engine always
+ * passes {@code argp = NULL} without {@code IORING_ENTER_EXT_ARG}: the kernel then reads neither
+ * the sigmask nor its size ({@code io_get_ext_arg} and {@code io_cqring_wait} in {@code
+ * io_uring/io_uring.c}).
  *
  * <p>Thread-safe: stateless apart from the loaded library.
  */

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link PosixNative} binds the variadic {@code openat} and {@code syscall} (through which
  * openat2 goes) with fixed arity, so that every call here takes JNR's generated stubs (a
- * {@code @Variadic} declaration took JNR's generic invoker, 1.36x the C cost). The {@code
- * *FixedArity} benchmarks make the same calls through a minimal binding of this class's own, {@link
+ * {@code @Variadic} declaration takes JNR's slower generic invoker). The {@code *FixedArity}
+ * benchmarks make the same calls through a minimal binding of this class's own, {@link
  * FixedArityLibC}, without the wrappers' path copying and EINTR loop: the floor a wrapper can
  * reach.
  *

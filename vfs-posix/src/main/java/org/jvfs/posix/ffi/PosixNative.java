@@ -42,10 +42,10 @@ public final class PosixNative {
    *
    * <p>The C variadic functions ({@code syscall}, {@code openat}) are declared with fixed arity,
    * not {@code @Variadic}: JNR sends a variadic declaration down its generic, array-marshalling
-   * invoker (measured at 1.36x the C cost for openat2, against 0.98x fixed), while a fixed one gets
-   * a generated stub. This is sound on the only ABIs the backend supports, x86-64 System V and
-   * aarch64 Linux (AAPCS64), which pass variadic integer arguments exactly as fixed ones; on x86-64
-   * a variadic callee reads {@code %al} only to decide whether to spill vector registers, which no
+   * invoker, measurably slower than C, while a fixed one gets a generated stub about as fast as C.
+   * This is sound on the only ABIs the backend supports, x86-64 System V and aarch64 Linux
+   * (AAPCS64), which pass variadic integer arguments exactly as fixed ones; on x86-64 a variadic
+   * callee reads {@code %al} only to decide whether to spill vector registers, which no
    * integer-only call uses. {@code syscall} takes four arguments after the number (unused ones are
    * passed as 0 and ignored by the kernel): no binding here has six parameters, since JNR's
    * generated stub for six {@code long} parameters was found to mis-pass the sixth (renameat2
