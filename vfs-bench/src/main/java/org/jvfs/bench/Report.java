@@ -272,6 +272,10 @@ public record Report(
     Result qd1 = result("jvfs-posix-qd1");
     Result readAll = result("jdk-readAllBytes");
     Result async = result("jdk-async");
+    Result parallel = result("jdk-parallel");
+    if (posix != null && parallel != null) {
+      out.add(ratioTarget("jvfs-posix / jdk-parallel", posix.ratioTo(parallel), 1.2));
+    }
     if (posix != null && readAll != null) {
       out.add(ratioTarget("jvfs-posix / jdk-readAllBytes", posix.ratioTo(readAll), 1.0));
     }

@@ -7,12 +7,15 @@ import java.util.Locale;
 public enum Workload {
   /** Read every file of a tree of small files whole. */
   SMALLFILES(
-      "jdk-readAllBytes",
+      "jdk-parallel",
       List.of(
+          "jdk-parallel",
+          "jvfs-posix",
+          "jdk-vthreads",
+          "jdk-keptfd",
           "jdk-readAllBytes",
           "jdk-filechannel",
           "jdk-async",
-          "jvfs-posix",
           "jvfs-posix-qd1",
           "jdk-threads8",
           "jvfs-posix-threads8",

@@ -70,8 +70,9 @@ class BenchCommandTest {
     oneLine(
         CliRun.of("bench", "smallfiles", "--variants", "jdk-nope"),
         Jvfs.USAGE,
-        "jvfs: bench: unknown variant of smallfiles: 'jdk-nope' (known: jdk-readAllBytes,"
-            + " jdk-filechannel, jdk-async, jvfs-posix, jvfs-posix-qd1, jdk-threads8,"
+        "jvfs: bench: unknown variant of smallfiles: 'jdk-nope' (known: jdk-parallel,"
+            + " jvfs-posix, jdk-vthreads, jdk-keptfd, jdk-readAllBytes, jdk-filechannel,"
+            + " jdk-async, jvfs-posix-qd1, jdk-threads8,"
             + " jvfs-posix-threads8, jvfs-posix-loop, jvfs-memory)");
     oneLine(
         CliRun.of("bench", "smallfiles", "--storm"),
@@ -168,18 +169,17 @@ class BenchCommandTest {
   @Test
   void json_parsesAndHasTheFigures() {
     CliRun run =
-        CliRun.of(
-            args("bench", "smallfiles", "--json", "--variants", "jdk-readAllBytes,jvfs-memory"));
+        CliRun.of(args("bench", "smallfiles", "--json", "--variants", "jdk-parallel,jvfs-memory"));
     assertThat(run.code()).as(run.err()).isZero();
     @SuppressWarnings("unchecked")
     Map<String, Object> report = (Map<String, Object>) MiniJson.parse(run.out().trim());
     assertThat(report.get("workload")).isEqualTo("smallfiles");
-    assertThat(report.get("baseline")).isEqualTo("jdk-readAllBytes");
+    assertThat(report.get("baseline")).isEqualTo("jdk-parallel");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> results = (List<Map<String, Object>>) report.get("results");
     assertThat(results)
         .extracting(r -> r.get("variant"))
-        .containsExactly("jdk-readAllBytes", "jvfs-memory");
+        .containsExactly("jdk-parallel", "jvfs-memory");
     for (Map<String, Object> r : results) {
       assertThat(r)
           .containsKeys("ops_per_s", "ns_per_op", "p50_ns", "p99_ns", "cpu_ns_per_op", "ratio");
