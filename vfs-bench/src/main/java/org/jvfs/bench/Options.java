@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *     (its {@code probe} setting)
  * @param storm for {@code lookup}: the uncached lookups a storm keeps in flight while {@code
  *     lookupNow} is sampled (see {@link Storm}), or 0 for the ordinary variants
+ * @param tree for {@code nio}: an existing directory to walk, read and stat as it is, or null for
+ *     the runner's tree
  */
 public record Options(
     Workload workload,
@@ -38,7 +40,8 @@ public record Options(
     Set<String> variants,
     int ioThreads,
     boolean posixProbe,
-    int storm) {
+    int storm,
+    @Nullable Path tree) {
 
   /** Default number of files. */
   public static final int DEFAULT_FILES = 10_000;
@@ -83,6 +86,14 @@ public record Options(
           "                         jvfs-stat-miss, jvfs-stat-miss-qd1, jvfs-lookupNow-hit,",
           "                         jvfs-lookupNow-absent, jvfs-lookupNow-absent-middle",
           "               (paths /t/dNNN/fNNNN, three names deep; the tree in DIR/t)",
+          "  nio          the same java.nio calls on the JDK's provider and on a jvfs file",
+          "               system over the posix backend, a row each: walk, walk-read-1st",
+          "               (walk, readAllBytes of every file, on a fresh jvfs file system),",
+          "               walk-read (warm), stat (readAttributes), exists-absent,",
+          "               stream-8k, stream-64k (newInputStream of a 10 MiB file),",
+          "               channel-8k, channel-64k (FileChannel); variants: jdk (baseline",
+          "               of each row), jvfs-posix (the tree in DIR/t, the large file",
+          "               DIR/large/10m)",
           "",
           "options:",
           "  --dir D          use (and keep) the tree in D, making missing files; default: a",
@@ -109,6 +120,8 @@ public record Options(
           "                   names in flight while sampling lookupNow of hot paths and",
           "                   ConcurrentHashMap.get of the same keys (p50/p99/p99.9, and the",
           "                   hot lookups the storm turned into MISS)",
+          "  --tree T         nio only: walk, read and stat the existing directory T as it is",
+          "                   (not made, not changed) instead of the runner's tree",
           "  --json           print one JSON object instead of a table",
           "  --help           print this text",
           "");
@@ -138,6 +151,7 @@ public record Options(
     boolean json = false;
     boolean posixProbe = true;
     int storm = 0;
+    Path tree = null;
     List<String> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -178,7 +192,8 @@ public record Options(
             "--warmup",
             "--rounds",
             "--variants",
-            "--io-threads" -> {
+            "--io-threads",
+            "--tree" -> {
           String value;
           if (inline != null) {
             value = inline;
@@ -188,7 +203,8 @@ public record Options(
             throw new UsageException(flag + " needs a value");
           }
           switch (flag) {
-            case "--dir" -> dir = path(value);
+            case "--dir" -> dir = path(flag, value);
+            case "--tree" -> tree = path(flag, value);
             case "--files" -> files = number(flag, value, 1, 10_000_000);
             case "--size" -> size = number(flag, value, 0, 64 << 20);
             case "--in-flight" -> inFlight = number(flag, value, 1, 65_536);
@@ -210,7 +226,10 @@ public record Options(
       }
     }
     if (workload == null) {
-      throw new UsageException("missing workload (smallfiles or lookup)");
+      throw new UsageException("missing workload (smallfiles, lookup or nio)");
+    }
+    if (tree != null && workload != Workload.NIO) {
+      throw new UsageException("--tree is an option of the nio workload");
     }
     if (storm > 0 && workload != Workload.LOOKUP) {
       throw new UsageException("--storm is an option of the lookup workload");
@@ -242,7 +261,8 @@ public record Options(
         chosen,
         ioThreads,
         posixProbe,
-        storm);
+        storm,
+        tree);
   }
 
   /** Returns these options with the tree in {@code newDir}. */
@@ -259,7 +279,8 @@ public record Options(
         variants,
         ioThreads,
         posixProbe,
-        storm);
+        storm,
+        tree);
   }
 
   /** Returns true if the variant of this name is to run. */
@@ -267,14 +288,14 @@ public record Options(
     return variants.isEmpty() || variants.contains(variant);
   }
 
-  private static Path path(String value) throws UsageException {
+  private static Path path(String flag, String value) throws UsageException {
     if (value.isEmpty()) {
-      throw new UsageException("--dir needs a directory path");
+      throw new UsageException(flag + " needs a directory path");
     }
     try {
       return Path.of(value);
     } catch (InvalidPathException e) {
-      throw new UsageException("--dir: bad path: " + e.getMessage());
+      throw new UsageException(flag + ": bad path: " + e.getMessage());
     }
   }
 

@@ -31,7 +31,12 @@ public enum Workload {
           "jvfs-stat-miss-qd1",
           "jvfs-lookupNow-hit",
           "jvfs-lookupNow-absent",
-          "jvfs-lookupNow-absent-middle"));
+          "jvfs-lookupNow-absent-middle")),
+  /**
+   * The same java.nio calls on the JDK's provider and on a jvfs file system over the posix backend
+   * (see {@link Nio}); each row's {@code jvfs-posix} result is compared with its {@code jdk} one.
+   */
+  NIO("jdk", List.of("jdk", "jvfs-posix"));
 
   private final String baseline;
   private final List<String> variants;
@@ -67,6 +72,6 @@ public enum Workload {
         return w;
       }
     }
-    throw new UsageException("unknown workload: " + name + " (known: smallfiles, lookup)");
+    throw new UsageException("unknown workload: " + name + " (known: smallfiles, lookup, nio)");
   }
 }

@@ -180,6 +180,64 @@ class ReportTest {
     assertThat(results.get(0)).doesNotContainKey("ratio");
   }
 
+  private static Report nio(List<Result> results, int size) {
+    return new Report(
+        "nio",
+        4144,
+        size,
+        1,
+        2,
+        "17",
+        "Linux",
+        "posix (probe)",
+        "0.10 0.10 0.10",
+        "jdk",
+        1,
+        5,
+        20.0,
+        results,
+        List.of());
+  }
+
+  @Test
+  void nio_eachRowComparedWithItsJdkRow_andItsGoals() {
+    Report r =
+        nio(
+            List.of(
+                new Result("walk/jdk", 1000, 1e6, 1, 1),
+                new Result("walk/jvfs-posix", 500, 2e6, 1, 1),
+                new Result("walk-read-1st/jdk", 100, 1e7, 1, 1),
+                new Result("walk-read-1st/jvfs-posix", 100, 1.05e7, 1, 1),
+                new Result("walk-read/jdk", 100, 1e7, 1, 1),
+                new Result("walk-read/jvfs-posix", 100, 1e7, 1, 1),
+                new Result("stat/jdk", 1e6, 1000, 1, 1),
+                new Result("stat/jvfs-posix", 5e6, 200, 1, 1),
+                new Result("channel-64k/jdk", 1e4, 1e5, 1, 1),
+                new Result("channel-64k/jvfs-posix", 8e3, 1.25e5, 1, 1)),
+            -1);
+    String table = r.toTable();
+    assertThat(table)
+        .contains("nio: a tree of 4144 files of various sizes and a file of 10 MiB")
+        .contains("x ROW/jdk")
+        .containsPattern("walk/jdk +1000 .* 1\\.00x")
+        .containsPattern("walk/jvfs-posix +500 .* 0\\.50x")
+        .containsPattern("stat/jvfs-posix +5000000 .* 5\\.00x")
+        .contains("walk-read-1st: jvfs-posix time = 1.05x jdk's (goal <= 1.1x): met")
+        .contains("walk-read: jvfs-posix time = 1.00x jdk's (goal < 1.0x): MISSED")
+        .contains("stat: jvfs-posix / jdk = 5.00x (goal >= 4.0x): met")
+        .contains("channel-64k: jvfs-posix time = 1.25x jdk's (goal <= 1.1x): MISSED")
+        .doesNotContain("walk: jvfs");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(r.toJson());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results = (List<Map<String, Object>>) o.get("results");
+    assertThat(results.get(1).get("ratio")).isEqualTo(0.5);
+    assertThat(results.get(7).get("ratio")).isEqualTo(5.0);
+    assertThat(nio(List.of(new Result("walk/jvfs-posix", 1, 1e9, 1, 1)), 4096).toTable())
+        .contains("a tree of 4144 files of 4096 bytes")
+        .containsPattern("walk/jvfs-posix .* -");
+  }
+
   @Test
   void quoteEscapesControlCharacters() {
     assertThat(Report.quote("a\"b\\c\td\u0001")).isEqualTo("\"a\\\"b\\\\c\\td\\u0001\"");
