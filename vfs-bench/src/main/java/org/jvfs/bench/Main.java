@@ -218,7 +218,9 @@ public final class Main {
           Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
           System.getProperty("os.name") + " " + System.getProperty("os.version"),
-          JvfsMount.POSIX + (options.posixProbe() ? " (probe)" : " (no probe)"),
+          JvfsMount.POSIX
+              + (options.posixProbe() ? " (probe)" : " (no probe)")
+              + (options.policy() == null ? "" : ", policy " + options.policy()),
           load,
           options.workload().baseline(),
           options.warmups(),

@@ -228,9 +228,14 @@ public final class Nio {
       if (options != null && options.ioThreads() > 0) {
         config.put("ioThreads", options.ioThreads());
       }
+      Map<String, Object> env = new java.util.HashMap<>();
+      env.put("backend", JvfsMount.POSIX);
+      env.put("backendConfig", config);
+      if (options != null && options.policy() != null) {
+        env.put("coherencePolicy", options.policy());
+      }
       return FileSystems.newFileSystem(
-          URI.create("jvfs://nio-bench-" + SEQUENCE.incrementAndGet()),
-          Map.of("backend", JvfsMount.POSIX, "backendConfig", config));
+          URI.create("jvfs://nio-bench-" + SEQUENCE.incrementAndGet()), env);
     }
 
     Variant row(String row) {

@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  *     lookupNow} is sampled (see {@link Storm}), or 0 for the ordinary variants
  * @param tree for {@code nio}: an existing directory to walk, read and stat as it is, or null for
  *     the runner's tree
+ * @param policy for {@code nio}: the jvfs mount's coherence policy in the form of the {@code
+ *     coherencePolicy} env key ({@code watch}, {@code watch:PT1H}, {@code private}, {@code
+ *     ttl:PT5S}), or null for the mount's default
  */
 public record Options(
     Workload workload,
@@ -41,7 +44,8 @@ public record Options(
     int ioThreads,
     boolean posixProbe,
     int storm,
-    @Nullable Path tree) {
+    @Nullable Path tree,
+    @Nullable String policy) {
 
   /** Default number of files. */
   public static final int DEFAULT_FILES = 10_000;
@@ -122,6 +126,9 @@ public record Options(
           "                   hot lookups the storm turned into MISS)",
           "  --tree T         nio only: walk, read and stat the existing directory T as it is",
           "                   (not made, not changed) instead of the runner's tree",
+          "  --policy P       nio only: the jvfs mount's coherence policy: watch (the default",
+          "                   for posix: attribute snapshots used for a second), watch:PT1H",
+          "                   (for an hour), private, ttl:PT5S",
           "  --json           print one JSON object instead of a table",
           "  --help           print this text",
           "");
@@ -152,6 +159,7 @@ public record Options(
     boolean posixProbe = true;
     int storm = 0;
     Path tree = null;
+    String policy = null;
     List<String> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -193,7 +201,8 @@ public record Options(
             "--rounds",
             "--variants",
             "--io-threads",
-            "--tree" -> {
+            "--tree",
+            "--policy" -> {
           String value;
           if (inline != null) {
             value = inline;
@@ -205,6 +214,7 @@ public record Options(
           switch (flag) {
             case "--dir" -> dir = path(flag, value);
             case "--tree" -> tree = path(flag, value);
+            case "--policy" -> policy = value;
             case "--files" -> files = number(flag, value, 1, 10_000_000);
             case "--size" -> size = number(flag, value, 0, 64 << 20);
             case "--in-flight" -> inFlight = number(flag, value, 1, 65_536);
@@ -230,6 +240,9 @@ public record Options(
     }
     if (tree != null && workload != Workload.NIO) {
       throw new UsageException("--tree is an option of the nio workload");
+    }
+    if (policy != null && workload != Workload.NIO) {
+      throw new UsageException("--policy is an option of the nio workload");
     }
     if (storm > 0 && workload != Workload.LOOKUP) {
       throw new UsageException("--storm is an option of the lookup workload");
@@ -262,7 +275,8 @@ public record Options(
         ioThreads,
         posixProbe,
         storm,
-        tree);
+        tree,
+        policy);
   }
 
   /** Returns these options with the tree in {@code newDir}. */
@@ -280,7 +294,8 @@ public record Options(
         ioThreads,
         posixProbe,
         storm,
-        tree);
+        tree,
+        policy);
   }
 
   /** Returns true if the variant of this name is to run. */

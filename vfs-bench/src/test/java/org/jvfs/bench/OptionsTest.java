@@ -39,6 +39,11 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.parse("nio", "--tree="))
         .isInstanceOf(UsageException.class)
         .hasMessage("--tree needs a directory path");
+    assertThat(Options.parse("nio").policy()).isNull();
+    assertThat(Options.parse("nio", "--policy", "watch:PT1H").policy()).isEqualTo("watch:PT1H");
+    assertThatThrownBy(() -> Options.parse("lookup", "--policy=private"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--policy is an option of the nio workload");
     assertThatThrownBy(() -> Options.parse("nio", "--variants", "jvfs-memory"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("known: jdk, jvfs-posix");

@@ -126,6 +126,14 @@ final class BenchCommand implements Callable<Integer> {
   @Nullable String tree;
 
   @Option(
+      names = "--policy",
+      paramLabel = "P",
+      description =
+          "nio only: the jvfs mount's coherence policy: watch (the default for posix), watch:PT1H,"
+              + " private, ttl:PT5S")
+  @Nullable String policy;
+
+  @Option(
       names = "--storm",
       arity = "0..1",
       fallbackValue = "",
@@ -242,10 +250,10 @@ final class BenchCommand implements Callable<Integer> {
     add(args, "--rounds", rounds);
     add(args, "--variants", variants);
     add(args, "--io-threads", ioThreads);
-    if (tree != null && w == Workload.NIO) {
+    // With all, the nio options go to nio alone; else the runner refuses them for another.
+    if (w == Workload.NIO || !workload.equals("all")) {
       add(args, "--tree", tree);
-    } else if (tree != null && !workload.equals("all")) {
-      add(args, "--tree", tree); // the runner refuses it, naming the workload it belongs to
+      add(args, "--policy", policy);
     }
     if (noPosixProbe) {
       args.add("--no-posix-probe");
