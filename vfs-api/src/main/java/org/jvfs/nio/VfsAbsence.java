@@ -1,5 +1,6 @@
 package org.jvfs.nio;
 
+import java.io.IOException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +13,10 @@ import org.jvfs.spi.NodeAttributes;
  * to be absent, the question {@code Files.exists} and {@code Files.notExists} ask on JDK 17 (which
  * catch the exception). It is answered from the cache only where the cache tells which exception a
  * stat would give: the name itself is absent (not a link whose target is) in a directory the cache
- * holds, so the stat's answer is ENOENT, a {@link NoSuchFileException} naming the path. That
- * exception carries no stack trace: its construction would cost more than the cached answer. Every
- * other case takes the stat, with its exact exception.
+ * holds (stat again if its attribute snapshot expired), so the stat's answer is ENOENT, a {@link
+ * NoSuchFileException} naming the path. That exception carries no stack trace: its construction
+ * would cost more than the cached answer. Every other case takes the stat, with its exact
+ * exception.
  */
 final class VfsAbsence {
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
@@ -34,7 +36,17 @@ final class VfsAbsence {
       return null;
     }
     String parent = slash == 0 ? "/" : abs.substring(0, slash);
-    NodeAttributes dir = vfs.lookupNow(parent).attributes();
+    LookupResult p = vfs.lookupNow(parent);
+    NodeAttributes dir = p.attributes();
+    if (dir == null && p.status() == LookupResult.Status.MISS) {
+      // The parent's attribute snapshot expired (WATCH keeps names, not attributes): stat it
+      // again, which keeps it for the next absent names of that directory.
+      try {
+        dir = VfsIo.join(vfs.stat(parent));
+      } catch (IOException e) {
+        return null;
+      }
+    }
     if (dir == null
         || !dir.isDirectory()
         || vfs.lookupNow(abs, NOFOLLOW).status() != LookupResult.Status.ABSENT) {
