@@ -15,6 +15,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.jvfs.AsyncFile;
 import org.jvfs.spi.NodeAttributes;
@@ -34,16 +35,18 @@ final class VfsFileChannel extends FileChannel {
   private final boolean readable;
   private final boolean writable;
   private final boolean append;
+  private final boolean waitForClose;
   private final Object positionLock = new Object();
   private long position;
   private @Nullable Object lockKey;
 
-  private VfsFileChannel(VfsPath path, AsyncFile file, OpenFlags flags) {
+  private VfsFileChannel(VfsPath path, AsyncFile file, OpenFlags flags, boolean deleteOnClose) {
     this.path = path;
     this.file = file;
     this.readable = flags.read();
     this.writable = flags.write();
     this.append = flags.append();
+    this.waitForClose = writable || deleteOnClose;
   }
 
   /** Opens a channel with the given options; see {@link org.jvfs.Vfs#open}. */
@@ -53,7 +56,8 @@ final class VfsFileChannel extends FileChannel {
     OpenFlags flags = OpenFlags.from(options);
     path.getFileSystem().checkOpen();
     AsyncFile f = VfsIo.join(path.getFileSystem().vfs().open(abs(path), options, attrs));
-    return new VfsFileChannel(path, f, flags);
+    return new VfsFileChannel(
+        path, f, flags, options.contains(java.nio.file.StandardOpenOption.DELETE_ON_CLOSE));
   }
 
   static String abs(VfsPath p) {
@@ -299,10 +303,21 @@ final class VfsFileChannel extends FileChannel {
     return key != null ? key : path.toRealPath().toString();
   }
 
+  /**
+   * Releases the channel's locks and closes the file. A channel that could write waits for the
+   * close, whose failure may say that written data were lost, and so does one opened with {@code
+   * DELETE_ON_CLOSE}, whose file is gone when close returns; one that could only read does not wait
+   * for a close a backend makes on a thread of its own (the posix backend's closes from a caller's
+   * thread wait in a batch): its descriptor is given up and never used again, and the close of a
+   * file only read has nothing to report. A failure already known is thrown.
+   */
   @Override
   protected void implCloseChannel() throws IOException {
     path.getFileSystem().locks().releaseAll(this);
-    VfsIo.join(file.close());
+    CompletableFuture<Void> closing = file.close();
+    if (waitForClose || closing.isDone()) {
+      VfsIo.join(closing);
+    }
   }
 
   @Override

@@ -322,7 +322,20 @@ public final class VfsFileSystemProvider extends FileSystemProvider {
   @Override
   public void checkAccess(Path path, AccessMode... modes) throws IOException {
     VfsPath p = open(path);
-    NodeAttributes a = VfsIo.join(vfs(p).stat(abs(p)));
+    String abs = abs(p);
+    LookupResult r = vfs(p).lookupNow(abs);
+    NodeAttributes a = r.attributes();
+    if (a == null) {
+      if (modes.length == 0 && r.status() == LookupResult.Status.ABSENT) {
+        // Files.exists's question on JDK 17 (it catches the exception): answered from the cache
+        // where the cache tells which exception the lookup would give.
+        IOException absent = VfsAbsence.cached(vfs(p), abs);
+        if (absent != null) {
+          throw absent;
+        }
+      }
+      a = VfsIo.join(vfs(p).stat(abs));
+    }
     for (AccessMode m : modes) {
       if (m == AccessMode.EXECUTE && !a.isDirectory()) {
         Set<PosixFilePermission> perms = a.permissions();
@@ -342,10 +355,24 @@ public final class VfsFileSystemProvider extends FileSystemProvider {
     return VfsAttributeViews.view(open(path), type, options);
   }
 
+  /**
+   * Reads the attributes: from the dentry cache when it holds them under the mount's coherence
+   * policy ({@link Vfs#lookupNow}), else by a stat.
+   */
   @Override
   public <A extends BasicFileAttributes> A readAttributes(
       Path path, Class<A> type, LinkOption... options) throws IOException {
-    return VfsAttributeViews.read(open(path), type, options);
+    VfsPath p = open(path);
+    String abs = abs(p);
+    LookupResult r = options.length == 0 ? vfs(p).lookupNow(abs) : vfs(p).lookupNow(abs, options);
+    NodeAttributes a = r.attributes();
+    if (a != null) {
+      A out = VfsAttributeViews.convert(p, a, type);
+      if (out != null) {
+        return out;
+      }
+    }
+    return VfsAttributeViews.read(p, type, options);
   }
 
   @Override

@@ -15,6 +15,15 @@ final class VfsIo {
    * unchecked exception as is, anything else wrapped in an IOException.
    */
   static <T> T join(CompletableFuture<T> future) throws IOException {
+    if (future.isDone()) {
+      // A result already there (a cached answer, a read on the caller's thread): join throws the
+      // failure the future holds without wrapping it in a new ExecutionException with its trace.
+      try {
+        return future.join();
+      } catch (CompletionException e) {
+        throw rethrow(e);
+      }
+    }
     try {
       return future.get();
     } catch (InterruptedException e) {

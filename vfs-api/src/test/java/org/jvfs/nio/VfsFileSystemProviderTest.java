@@ -51,6 +51,37 @@ class VfsFileSystemProviderTest {
   }
 
   @Test
+  void checkAccess_ofACachedAbsence_isTheStatsExceptionWithoutItsTrace() throws IOException {
+    try (FileSystem fs = FileSystems.newFileSystem(uri("prov-absent"), Map.of())) {
+      Files.createDirectories(fs.getPath("/d"));
+      Files.writeString(fs.getPath("/d/f"), "f");
+      Path absent = fs.getPath("/d/none");
+      Path underFile = fs.getPath("/d/f/x");
+      Path deep = fs.getPath("/gone/x");
+      for (int pass = 0; pass < 2; pass++) { // the second pass answers from the cache
+        assertThat(Files.exists(absent)).isFalse();
+        assertThat(Files.notExists(absent)).isTrue();
+        assertThat(Files.exists(underFile)).isFalse();
+        assertThat(Files.notExists(underFile)).isFalse(); // ENOTDIR: not a NoSuchFileException
+        assertThat(Files.notExists(deep)).isTrue();
+      }
+      assertThat(((VfsFileSystem) fs).vfs().lookupNow("/d/none").status())
+          .isEqualTo(LookupResult.Status.ABSENT);
+      assertThatThrownBy(() -> fs.provider().checkAccess(absent))
+          .isInstanceOf(java.nio.file.NoSuchFileException.class)
+          .hasMessage("/d/none")
+          .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
+      // With modes, and under a file, the stat answers, with its exception and its trace.
+      assertThatThrownBy(() -> fs.provider().checkAccess(absent, java.nio.file.AccessMode.READ))
+          .isInstanceOf(java.nio.file.NoSuchFileException.class)
+          .satisfies(e -> assertThat(e.getStackTrace()).isNotEmpty());
+      assertThatThrownBy(() -> fs.provider().checkAccess(underFile))
+          .isInstanceOf(java.nio.file.FileSystemException.class)
+          .isNotInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+  }
+
+  @Test
   void newFileSystem_twice_alreadyExists() throws IOException {
     try (FileSystem fs = FileSystems.newFileSystem(uri("prov-b"), Map.of())) {
       assertThatThrownBy(() -> FileSystems.newFileSystem(uri("prov-b"), Map.of()))

@@ -133,6 +133,9 @@ public final class Main {
       root = dir;
     }
     try {
+      if (options.workload() == Workload.NIO) {
+        return nio(options, root, progress, notes);
+      }
       String load = loadAverage();
       Tree tree =
           Tree.prepare(
@@ -184,6 +187,49 @@ public final class Main {
       if (temporary) {
         Tree.deleteRecursively(root);
       }
+    }
+  }
+
+  /** Runs the nio workload with the runner's tree in {@code root/t} or over {@code --tree}. */
+  private static Report nio(Options options, Path root, Progress progress, PrintStream notes)
+      throws Exception {
+    String load = loadAverage();
+    Path treeDir = options.tree();
+    if (treeDir == null) {
+      treeDir =
+          Tree.prepare(root.resolve(Lookup.TOP), options.files(), options.size(), progress).root();
+    } else if (!Files.isDirectory(treeDir)) {
+      throw new TreeException(treeDir, treeDir + ": not a directory", null);
+    }
+    Nio.Layout layout = Nio.Layout.of(treeDir);
+    Path large = Nio.prepareLarge(root.resolve(Nio.LARGE_DIR));
+    List<String> skipped = new ArrayList<>();
+    List<Variant> variants = new ArrayList<>();
+    try {
+      variants.addAll(Nio.variants(options, layout, large, skipped));
+      double timer = timerCost();
+      List<Result> results =
+          new Runner(options.warmups(), options.rounds(), progress).run(variants);
+      return new Report(
+          options.workload().cliName(),
+          layout.files().size(),
+          options.tree() == null ? options.size() : -1,
+          options.inFlight(),
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+          System.getProperty("os.name") + " " + System.getProperty("os.version"),
+          JvfsMount.POSIX
+              + (options.posixProbe() ? " (probe)" : " (no probe)")
+              + (options.policy() == null ? "" : ", policy " + options.policy()),
+          load,
+          options.workload().baseline(),
+          options.warmups(),
+          options.rounds(),
+          timer,
+          results,
+          skipped);
+    } finally {
+      closeAll(variants, notes);
     }
   }
 

@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  *     (its {@code probe} setting)
  * @param storm for {@code lookup}: the uncached lookups a storm keeps in flight while {@code
  *     lookupNow} is sampled (see {@link Storm}), or 0 for the ordinary variants
+ * @param tree for {@code nio}: an existing directory to walk, read and stat as it is, or null for
+ *     the runner's tree
+ * @param policy for {@code nio}: the jvfs mount's coherence policy in the form of the {@code
+ *     coherencePolicy} env key ({@code watch}, {@code watch:PT1H}, {@code private}, {@code
+ *     ttl:PT5S}), or null for the mount's default
  */
 public record Options(
     Workload workload,
@@ -38,7 +43,9 @@ public record Options(
     Set<String> variants,
     int ioThreads,
     boolean posixProbe,
-    int storm) {
+    int storm,
+    @Nullable Path tree,
+    @Nullable String policy) {
 
   /** Default number of files. */
   public static final int DEFAULT_FILES = 10_000;
@@ -66,8 +73,14 @@ public record Options(
           "",
           "workloads:",
           "  smallfiles   read every file of the tree whole",
-          "               variants: jdk-readAllBytes (baseline), jdk-filechannel, jdk-async,",
-          "                         jvfs-posix, jvfs-posix-qd1, jvfs-memory,",
+          "               variants: jdk-parallel (baseline: Files.readAllBytes in a",
+          "                         parallelStream), jvfs-posix (each file opened and",
+          "                         closed, K in flight), jdk-vthreads (readAllBytes on",
+          "                         virtual threads, K in flight; JDK 21 and later),",
+          "                         jdk-keptfd (channels opened once, read positionally on",
+          "                         as many threads as the posix backend's IO threads),",
+          "                         jdk-readAllBytes, jdk-filechannel, jdk-async,",
+          "                         jvfs-posix-qd1, jvfs-memory,",
           "                         jvfs-aio, jvfs-aio-qd1 (io_uring: each file opened,",
           "                         read whole and closed in one linked submission),",
           "                         jdk-threads8, jvfs-posix-threads8 (8 threads, each",
@@ -79,6 +92,14 @@ public record Options(
           "                         jvfs-stat-miss, jvfs-stat-miss-qd1, jvfs-lookupNow-hit,",
           "                         jvfs-lookupNow-absent, jvfs-lookupNow-absent-middle",
           "               (paths /t/dNNN/fNNNN, three names deep; the tree in DIR/t)",
+          "  nio          the same java.nio calls on the JDK's provider and on a jvfs file",
+          "               system over the posix backend, a row each: walk, walk-read-1st",
+          "               (walk, readAllBytes of every file, on a fresh jvfs file system),",
+          "               walk-read (warm), stat (readAttributes), exists-absent,",
+          "               stream-8k, stream-64k (newInputStream of a 10 MiB file),",
+          "               channel-8k, channel-64k (FileChannel); variants: jdk (baseline",
+          "               of each row), jvfs-posix (the tree in DIR/t, the large file",
+          "               DIR/large/10m)",
           "",
           "options:",
           "  --dir D          use (and keep) the tree in D, making missing files; default: a",
@@ -105,6 +126,11 @@ public record Options(
           "                   names in flight while sampling lookupNow of hot paths and",
           "                   ConcurrentHashMap.get of the same keys (p50/p99/p99.9, and the",
           "                   hot lookups the storm turned into MISS)",
+          "  --tree T         nio only: walk, read and stat the existing directory T as it is",
+          "                   (not made, not changed) instead of the runner's tree",
+          "  --policy P       nio only: the jvfs mount's coherence policy: watch (the default",
+          "                   for posix: attribute snapshots used for a second), watch:PT1H",
+          "                   (for an hour), private, ttl:PT5S",
           "  --json           print one JSON object instead of a table",
           "  --help           print this text",
           "");
@@ -134,6 +160,8 @@ public record Options(
     boolean json = false;
     boolean posixProbe = true;
     int storm = 0;
+    Path tree = null;
+    String policy = null;
     List<String> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -174,7 +202,9 @@ public record Options(
             "--warmup",
             "--rounds",
             "--variants",
-            "--io-threads" -> {
+            "--io-threads",
+            "--tree",
+            "--policy" -> {
           String value;
           if (inline != null) {
             value = inline;
@@ -184,7 +214,9 @@ public record Options(
             throw new UsageException(flag + " needs a value");
           }
           switch (flag) {
-            case "--dir" -> dir = path(value);
+            case "--dir" -> dir = path(flag, value);
+            case "--tree" -> tree = path(flag, value);
+            case "--policy" -> policy = value;
             case "--files" -> files = number(flag, value, 1, 10_000_000);
             case "--size" -> size = number(flag, value, 0, 64 << 20);
             case "--in-flight" -> inFlight = number(flag, value, 1, 65_536);
@@ -206,7 +238,13 @@ public record Options(
       }
     }
     if (workload == null) {
-      throw new UsageException("missing workload (smallfiles or lookup)");
+      throw new UsageException("missing workload (smallfiles, lookup or nio)");
+    }
+    if (tree != null && workload != Workload.NIO) {
+      throw new UsageException("--tree is an option of the nio workload");
+    }
+    if (policy != null && workload != Workload.NIO) {
+      throw new UsageException("--policy is an option of the nio workload");
     }
     if (storm > 0 && workload != Workload.LOOKUP) {
       throw new UsageException("--storm is an option of the lookup workload");
@@ -238,7 +276,9 @@ public record Options(
         chosen,
         ioThreads,
         posixProbe,
-        storm);
+        storm,
+        tree,
+        policy);
   }
 
   /** Returns these options with the tree in {@code newDir}. */
@@ -255,7 +295,9 @@ public record Options(
         variants,
         ioThreads,
         posixProbe,
-        storm);
+        storm,
+        tree,
+        policy);
   }
 
   /** Returns true if the variant of this name is to run. */
@@ -263,14 +305,14 @@ public record Options(
     return variants.isEmpty() || variants.contains(variant);
   }
 
-  private static Path path(String value) throws UsageException {
+  private static Path path(String flag, String value) throws UsageException {
     if (value.isEmpty()) {
-      throw new UsageException("--dir needs a directory path");
+      throw new UsageException(flag + " needs a directory path");
     }
     try {
       return Path.of(value);
     } catch (InvalidPathException e) {
-      throw new UsageException("--dir: bad path: " + e.getMessage());
+      throw new UsageException(flag + ": bad path: " + e.getMessage());
     }
   }
 

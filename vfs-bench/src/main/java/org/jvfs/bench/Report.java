@@ -57,6 +57,15 @@ public record Report(
     return null;
   }
 
+  /**
+   * Returns the result {@code r} is compared with: for a result named {@code ROW/VARIANT} (the
+   * {@code nio} workload's), {@code ROW/BASELINE}; else the baseline's. Null if it did not run.
+   */
+  public @Nullable Result baseOf(Result r) {
+    int slash = r.variant().lastIndexOf('/');
+    return slash < 0 ? result(baseline) : result(r.variant().substring(0, slash + 1) + baseline);
+  }
+
   /** Returns the report as one JSON object on one line. */
   public String toJson() {
     StringBuilder sb = new StringBuilder(256 + 160 * results.size());
@@ -74,9 +83,9 @@ public record Report(
     field(sb, "warmups").append(warmups).append(',');
     field(sb, "rounds").append(rounds).append(',');
     field(sb, "results").append('[');
-    Result base = result(baseline);
     for (int i = 0; i < results.size(); i++) {
       Result r = results.get(i);
+      Result base = baseOf(r);
       if (i > 0) {
         sb.append(',');
       }
@@ -114,14 +123,23 @@ public record Report(
    */
   public String toTable() {
     StringBuilder sb = new StringBuilder();
+    boolean nio = workload.equals(Workload.NIO.cliName());
+    String what =
+        nio
+            ? String.format(
+                Locale.ROOT,
+                "a tree of %d files of %s and a file of %d MiB",
+                files,
+                size < 0 ? "various sizes" : size + " bytes",
+                Nio.LARGE_SIZE >> 20)
+            : String.format(
+                Locale.ROOT, "%d files of %d bytes, %d in flight", files, size, inFlight);
     sb.append(
         String.format(
             Locale.ROOT,
-            "%s: %d files of %d bytes, %d in flight; %d cpus, JDK %s, %s; jvfs backend %s%n",
+            "%s: %s; %d cpus, JDK %s, %s; jvfs backend %s%n",
             workload,
-            files,
-            size,
-            inFlight,
+            what,
             cpus,
             jdk,
             kernel,
@@ -135,11 +153,15 @@ public record Report(
             rounds,
             2 * timerNs,
             loadAverage.isEmpty() ? "unknown" : loadAverage));
-    String ratioHeader = "x " + baseline;
+    String ratioHeader = nio ? "x ROW/" + baseline : "x " + baseline;
+    int width = 24;
+    for (Result r : results) {
+      width = Math.max(width, r.variant().length());
+    }
     sb.append(
         String.format(
             Locale.ROOT,
-            "%-24s %12s %10s %10s %10s %10s  %s%n",
+            "%-" + width + "s %12s %10s %10s %10s %10s  %s%n",
             "variant",
             "ops/s",
             "ns/op",
@@ -147,12 +169,12 @@ public record Report(
             "p99 ns",
             "CPU ns/op",
             ratioHeader));
-    Result base = result(baseline);
     for (Result r : results) {
+      Result base = baseOf(r);
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-24s %12.0f %10.0f %10d %10d %10s  %s%n",
+              "%-" + width + "s %12.0f %10.0f %10d %10d %10s  %s%n",
               r.variant(),
               r.opsPerSecond(),
               r.nsPerOp(),
@@ -225,7 +247,9 @@ public record Report(
         shortest = r;
       }
     }
-    if (shortest != null && shortest.nsPerOp() * files < MIN_ROUND_NS) {
+    // The nio rows do different numbers of operations, not one per file: no round length here.
+    boolean perFile = !workload.equals(Workload.NIO.cliName());
+    if (perFile && shortest != null && shortest.nsPerOp() * files < MIN_ROUND_NS) {
       out.add(
           String.format(
               Locale.ROOT,
@@ -264,6 +288,9 @@ public record Report(
    * saying the measured figure and whether it is met.
    */
   public List<String> targets() {
+    if (workload.equals(Workload.NIO.cliName())) {
+      return nioTargets();
+    }
     if (!workload.equals(Workload.SMALLFILES.cliName())) {
       return List.of();
     }
@@ -272,6 +299,10 @@ public record Report(
     Result qd1 = result("jvfs-posix-qd1");
     Result readAll = result("jdk-readAllBytes");
     Result async = result("jdk-async");
+    Result parallel = result("jdk-parallel");
+    if (posix != null && parallel != null) {
+      out.add(ratioTarget("jvfs-posix / jdk-parallel", posix.ratioTo(parallel), 1.2));
+    }
     if (posix != null && readAll != null) {
       out.add(ratioTarget("jvfs-posix / jdk-readAllBytes", posix.ratioTo(readAll), 1.0));
     }
@@ -287,6 +318,46 @@ public record Report(
               qd1.nsPerOp() <= 5000 ? "met" : "MISSED"));
     }
     return out;
+  }
+
+  /**
+   * The goals of the {@code nio} workload: jvfs's time at most 1.1x the JDK's for a first walk and
+   * read and for chunked reads, under it for later walks and reads; at least 4x the JDK's speed for
+   * stat and exists of cached paths.
+   */
+  private List<String> nioTargets() {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    for (String row : Nio.ROWS) {
+      Result jvfs = result(row + "/jvfs-posix");
+      Result jdk = result(row + "/" + baseline);
+      if (jvfs == null || jdk == null) {
+        continue;
+      }
+      double time = jvfs.nsPerOp() / jdk.nsPerOp();
+      switch (row) {
+        case "walk-read-1st", "stream-8k", "stream-64k", "channel-8k", "channel-64k" ->
+            out.add(timeTarget(row, time, 1.1, true));
+        case "walk-read" -> out.add(timeTarget(row, time, 1.0, false));
+        case "stat", "exists-absent" ->
+            out.add(ratioTarget(row + ": jvfs-posix / jdk", jvfs.ratioTo(jdk), 4.0));
+        default -> {
+          // walk: measured, no goal of its own
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String timeTarget(String row, double time, double bound, boolean inclusive) {
+    boolean met = inclusive ? time <= bound : time < bound;
+    return String.format(
+        Locale.ROOT,
+        "%s: jvfs-posix time = %.2fx jdk's (goal %s %.1fx): %s",
+        row,
+        time,
+        inclusive ? "<=" : "<",
+        bound,
+        met ? "met" : "MISSED");
   }
 
   private static String ratioTarget(String what, double ratio, double target) {

@@ -18,8 +18,10 @@ import org.jvfs.Vfs;
  * The {@code smallfiles} workload: read every file of the tree whole, once per round.
  *
  * <p>Every variant reads a file as {@code Files.readAllBytes} does, without trusting a size known
- * in advance: it opens the file, reads until end of file, and closes it. Each checks the byte count
- * it read against the tree's.
+ * in advance: it opens the file, reads until end of file, and closes it ({@code jdk-keptfd} alone
+ * keeps its channels open across rounds). Each checks the byte count it read against the tree's.
+ * The baseline is {@code jdk-parallel}, {@code Files.readAllBytes} in a parallel stream; {@code
+ * jvfs-posix}, each file opened and closed through the posix backend, is the headline.
  */
 public final class SmallFiles {
   private SmallFiles() {}
@@ -43,6 +45,29 @@ public final class SmallFiles {
         continue;
       }
       switch (name) {
+        case "jdk-parallel" -> out.add(new JdkBaselines.Parallel(tree));
+        case "jdk-vthreads" -> {
+          String missing = JdkBaselines.virtualThreadsMissing();
+          if (missing == null) {
+            out.add(new JdkBaselines.VirtualThreads(tree, k));
+          } else {
+            skipped.add(name + ": " + missing);
+          }
+        }
+        case "jdk-keptfd" -> {
+          long limit = JdkBaselines.openFileLimit();
+          if (tree.files() > limit / 2) {
+            skipped.add(
+                name
+                    + ": "
+                    + tree.files()
+                    + " files kept open would pass half the limit of open files ("
+                    + limit
+                    + ")");
+          } else {
+            out.add(new JdkBaselines.KeptChannels(tree, keptThreads(options)));
+          }
+        }
         case "jdk-readAllBytes" -> out.add(new ReadAllBytes(tree));
         case "jdk-filechannel" -> out.add(new Channel(tree));
         case "jdk-async" -> out.add(new Async(tree, k));
@@ -102,6 +127,16 @@ public final class SmallFiles {
       }
     }
     return out;
+  }
+
+  /**
+   * Returns the threads {@code jdk-keptfd} reads on: the posix backend's IO threads, as the options
+   * set them or as its default makes them (twice the processors, at least 4).
+   */
+  static int keptThreads(Options options) {
+    return options.ioThreads() > 0
+        ? options.ioThreads()
+        : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
   }
 
   /** Returns the VFS path of every file of the tree, by index. */

@@ -7,12 +7,15 @@ import java.util.Locale;
 public enum Workload {
   /** Read every file of a tree of small files whole. */
   SMALLFILES(
-      "jdk-readAllBytes",
+      "jdk-parallel",
       List.of(
+          "jdk-parallel",
+          "jvfs-posix",
+          "jdk-vthreads",
+          "jdk-keptfd",
           "jdk-readAllBytes",
           "jdk-filechannel",
           "jdk-async",
-          "jvfs-posix",
           "jvfs-posix-qd1",
           "jvfs-aio",
           "jvfs-aio-qd1",
@@ -30,7 +33,12 @@ public enum Workload {
           "jvfs-stat-miss-qd1",
           "jvfs-lookupNow-hit",
           "jvfs-lookupNow-absent",
-          "jvfs-lookupNow-absent-middle"));
+          "jvfs-lookupNow-absent-middle")),
+  /**
+   * The same java.nio calls on the JDK's provider and on a jvfs file system over the posix backend
+   * (see {@link Nio}); each row's {@code jvfs-posix} result is compared with its {@code jdk} one.
+   */
+  NIO("jdk", List.of("jdk", "jvfs-posix"));
 
   private final String baseline;
   private final List<String> variants;
@@ -66,6 +74,6 @@ public enum Workload {
         return w;
       }
     }
-    throw new UsageException("unknown workload: " + name + " (known: smallfiles, lookup)");
+    throw new UsageException("unknown workload: " + name + " (known: smallfiles, lookup, nio)");
   }
 }

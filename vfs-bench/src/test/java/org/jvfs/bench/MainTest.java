@@ -92,6 +92,12 @@ class MainTest {
           List.of("jvfs-posix", "jvfs-posix-qd1", "jvfs-posix-threads8", "jvfs-posix-loop"));
       assertThat(report.get("skipped").toString()).contains("jvfs-posix", "jvfs-posix-qd1");
     }
+    if (Runtime.version().feature() < 21) {
+      expected.remove("jdk-vthreads");
+      assertThat(report.get("skipped").toString())
+          .contains(
+              "jdk-vthreads: not available on this JDK (" + System.getProperty("java.version"));
+    }
     assertEveryVariantRan(report, expected);
     assertThat(tmp.resolve("tree/d000/f0049")).hasSize(512);
   }
@@ -102,6 +108,66 @@ class MainTest {
     assertEveryVariantRan(report, Workload.LOOKUP.variants());
     assertThat(report.get("backend"))
         .isEqualTo(JvfsMount.posixAvailable() ? "posix (probe)" : "memory");
+  }
+
+  @Test
+  void nioSmoke_everyRowOfBothSides() throws Exception {
+    Map<String, Object> report = smoke("nio");
+    List<String> expected = new ArrayList<>();
+    for (String row : Nio.ROWS) {
+      expected.add(row + "/jdk");
+      if (JvfsMount.posixAvailable()) {
+        expected.add(row + "/jvfs-posix");
+      }
+    }
+    assertEveryVariantRan(report, expected);
+    assertThat(tmp.resolve("tree/t/d000/f0049")).hasSize(512);
+    assertThat(tmp.resolve("tree/large/10m")).hasSize(Nio.LARGE_SIZE);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results = (List<Map<String, Object>>) report.get("results");
+    for (Map<String, Object> r : results) {
+      assertThat(r).as(r.toString()).containsKey("ratio");
+    }
+  }
+
+  @Test
+  void nio_overAnExistingDirectory_leavesItAsItIs() throws Exception {
+    Path doc = Files.createDirectories(tmp.resolve("doc/pkg/sub"));
+    Files.writeString(doc.resolve("a.txt"), "alpha");
+    Files.write(doc.getParent().resolve("b.gz"), new byte[70_000]);
+    Files.createSymbolicLink(doc.resolve("link"), Path.of("/etc/hostname"));
+    Files.createDirectories(tmp.resolve("doc/empty"));
+    assertThat(
+            run(
+                "nio",
+                "--tree",
+                tmp.resolve("doc").toString(),
+                "--dir",
+                tmp.resolve("work").toString(),
+                "--warmup",
+                "0",
+                "--rounds",
+                "1",
+                "--variants",
+                "jdk,jvfs-posix"))
+        .as(err())
+        .isZero();
+    assertThat(out())
+        .contains("nio: a tree of 2 files of various sizes and a file of 10 MiB")
+        .containsPattern("walk/jdk .* 1\\.00x")
+        .containsPattern("walk-read-1st/jvfs-posix .*x")
+        .contains("goals:");
+    try (var walk = Files.walk(tmp.resolve("doc"))) {
+      assertThat(walk.count()).isEqualTo(7); // doc, pkg, sub, a.txt, link, b.gz, empty
+    }
+  }
+
+  @Test
+  void nio_treeThatIsNoDirectory_oneLine() throws Exception {
+    Path file = Files.writeString(tmp.resolve("plain"), "x");
+    assertThat(run("nio", "--tree", file.toString(), "--dir", tmp.resolve("w").toString()))
+        .isEqualTo(Main.RUN_ERROR);
+    assertThat(err().trim()).isEqualTo("vfs-bench: " + file + ": not a directory");
   }
 
   @Test

@@ -27,6 +27,29 @@ class OptionsTest {
   }
 
   @Test
+  void tree_isAnOptionOfNio() throws UsageException {
+    assertThat(Options.parse("nio").tree()).isNull();
+    assertThat(Options.parse("nio", "--tree", "/tmp/doc").tree()).isEqualTo(Path.of("/tmp/doc"));
+    assertThat(Options.parse("nio", "--tree=/x").tree()).isEqualTo(Path.of("/x"));
+    assertThat(Options.parse("nio", "--tree=/x").withDir(Path.of("/d")).tree())
+        .isEqualTo(Path.of("/x"));
+    assertThatThrownBy(() -> Options.parse("smallfiles", "--tree", "/x"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--tree is an option of the nio workload");
+    assertThatThrownBy(() -> Options.parse("nio", "--tree="))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--tree needs a directory path");
+    assertThat(Options.parse("nio").policy()).isNull();
+    assertThat(Options.parse("nio", "--policy", "watch:PT1H").policy()).isEqualTo("watch:PT1H");
+    assertThatThrownBy(() -> Options.parse("lookup", "--policy=private"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--policy is an option of the nio workload");
+    assertThatThrownBy(() -> Options.parse("nio", "--variants", "jvfs-memory"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("known: jdk, jvfs-posix");
+  }
+
+  @Test
   void noPosixProbe() throws UsageException {
     assertThat(Options.parse("smallfiles", "--no-posix-probe").posixProbe()).isFalse();
     assertThatThrownBy(() -> Options.parse("smallfiles", "--no-posix-probe=1"))

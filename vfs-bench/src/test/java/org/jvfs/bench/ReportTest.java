@@ -19,7 +19,7 @@ class ReportTest {
         "Linux 6.1\\x",
         "posix",
         "0.50 1.00 2.00",
-        "jdk-readAllBytes",
+        "jdk-parallel",
         2,
         5,
         20.0,
@@ -29,10 +29,11 @@ class ReportTest {
 
   private static final List<Result> RESULTS =
       List.of(
-          new Result("jdk-readAllBytes", 100_000, 10_000, 9000, 20_000),
+          new Result("jdk-parallel", 100_000, 10_000, 9000, 20_000),
           new Result("jdk-async", 50_000, 20_000, 30_000, 90_000),
           new Result("jvfs-posix", 200_000, 5_000, 60_000, 120_000),
-          new Result("jvfs-posix-qd1", 125_000, 8_000, 7_500, 15_000));
+          new Result("jvfs-posix-qd1", 125_000, 8_000, 7_500, 15_000),
+          new Result("jdk-readAllBytes", 40_000, 25_000, 24_000, 30_000));
 
   @Test
   void json_hasEveryFieldAndTheRatio() {
@@ -55,7 +56,7 @@ class ReportTest {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> results = (List<Map<String, Object>>) o.get("results");
-    assertThat(results).hasSize(4);
+    assertThat(results).hasSize(5);
     for (Map<String, Object> r : results) {
       assertThat(r).containsKeys("variant", "ops_per_s", "ns_per_op", "p50_ns", "p99_ns");
     }
@@ -72,14 +73,16 @@ class ReportTest {
   void tableShowsRatiosAndTargets() {
     String table = smallfiles(RESULTS).toTable();
     assertThat(table)
-        .contains("x jdk-readAllBytes")
+        .contains("x jdk-parallel")
         .contains("load average 0.50 1.00 2.00")
         .contains("CPU ns/op")
-        .containsPattern("jdk-readAllBytes +100000 +10000 +9000 +20000 +- +1\\.00x")
+        .containsPattern("jdk-parallel +100000 +10000 +9000 +20000 +- +1\\.00x")
+        .containsPattern("jdk-readAllBytes +40000 .* 0\\.40x")
         .containsPattern("jdk-async +50000 .* 0\\.50x")
         .containsPattern("jvfs-posix +200000 .* 2\\.00x")
         .contains("skipped jvfs-memory")
-        .contains("jvfs-posix / jdk-readAllBytes = 2.00x (goal >= 1.0x): met")
+        .contains("jvfs-posix / jdk-parallel = 2.00x (goal >= 1.2x): met")
+        .contains("jvfs-posix / jdk-readAllBytes = 5.00x (goal >= 1.0x): met")
         .contains("jvfs-posix / jdk-async = 4.00x (goal >= 3.0x): met")
         .contains("jvfs-posix-qd1 = 8.00 us per file (goal <= 5 us): MISSED");
   }
@@ -95,8 +98,8 @@ class ReportTest {
   @Test
   void cpuPerOp_inTableAndJson() {
     Report r =
-        smallfiles(List.of(new Result("jdk-readAllBytes", 100_000, 10_000, 9000, 20_000, 7654.4)));
-    assertThat(r.toTable()).containsPattern("jdk-readAllBytes .* 7654 +1\\.00x");
+        smallfiles(List.of(new Result("jdk-parallel", 100_000, 10_000, 9000, 20_000, 7654.4)));
+    assertThat(r.toTable()).containsPattern("jdk-parallel .* 7654 +1\\.00x");
     @SuppressWarnings("unchecked")
     Map<String, Object> o = (Map<String, Object>) MiniJson.parse(r.toJson());
     @SuppressWarnings("unchecked")
@@ -175,6 +178,64 @@ class ReportTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> results = (List<Map<String, Object>>) o.get("results");
     assertThat(results.get(0)).doesNotContainKey("ratio");
+  }
+
+  private static Report nio(List<Result> results, int size) {
+    return new Report(
+        "nio",
+        4144,
+        size,
+        1,
+        2,
+        "17",
+        "Linux",
+        "posix (probe)",
+        "0.10 0.10 0.10",
+        "jdk",
+        1,
+        5,
+        20.0,
+        results,
+        List.of());
+  }
+
+  @Test
+  void nio_eachRowComparedWithItsJdkRow_andItsGoals() {
+    Report r =
+        nio(
+            List.of(
+                new Result("walk/jdk", 1000, 1e6, 1, 1),
+                new Result("walk/jvfs-posix", 500, 2e6, 1, 1),
+                new Result("walk-read-1st/jdk", 100, 1e7, 1, 1),
+                new Result("walk-read-1st/jvfs-posix", 100, 1.05e7, 1, 1),
+                new Result("walk-read/jdk", 100, 1e7, 1, 1),
+                new Result("walk-read/jvfs-posix", 100, 1e7, 1, 1),
+                new Result("stat/jdk", 1e6, 1000, 1, 1),
+                new Result("stat/jvfs-posix", 5e6, 200, 1, 1),
+                new Result("channel-64k/jdk", 1e4, 1e5, 1, 1),
+                new Result("channel-64k/jvfs-posix", 8e3, 1.25e5, 1, 1)),
+            -1);
+    String table = r.toTable();
+    assertThat(table)
+        .contains("nio: a tree of 4144 files of various sizes and a file of 10 MiB")
+        .contains("x ROW/jdk")
+        .containsPattern("walk/jdk +1000 .* 1\\.00x")
+        .containsPattern("walk/jvfs-posix +500 .* 0\\.50x")
+        .containsPattern("stat/jvfs-posix +5000000 .* 5\\.00x")
+        .contains("walk-read-1st: jvfs-posix time = 1.05x jdk's (goal <= 1.1x): met")
+        .contains("walk-read: jvfs-posix time = 1.00x jdk's (goal < 1.0x): MISSED")
+        .contains("stat: jvfs-posix / jdk = 5.00x (goal >= 4.0x): met")
+        .contains("channel-64k: jvfs-posix time = 1.25x jdk's (goal <= 1.1x): MISSED")
+        .doesNotContain("walk: jvfs");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(r.toJson());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results = (List<Map<String, Object>>) o.get("results");
+    assertThat(results.get(1).get("ratio")).isEqualTo(0.5);
+    assertThat(results.get(7).get("ratio")).isEqualTo(5.0);
+    assertThat(nio(List.of(new Result("walk/jvfs-posix", 1, 1e9, 1, 1)), 4096).toTable())
+        .contains("a tree of 4144 files of 4096 bytes")
+        .containsPattern("walk/jvfs-posix .* -");
   }
 
   @Test

@@ -32,15 +32,14 @@ import picocli.CommandLine.Parameters;
     description = {
       "Measure jvfs against the JDK's file APIs, side by side in one process and one run.",
       "Workloads: smallfiles (read every file of a tree whole), lookup (stat every file, and as"
-          + " many absent paths), all (every workload there is). nio and random4k are not"
-          + " available yet."
+          + " many absent paths), nio (the same java.nio calls on the JDK's provider and on a"
+          + " jvfs file system: walk, read every file, stat, exists, chunked reads of a large"
+          + " file), all (every workload there is). random4k is not available yet."
     })
 final class BenchCommand implements Callable<Integer> {
   /** Workloads planned but not in jvfs yet, each with what it will measure. */
   static final Map<String, String> PLANNED =
-      Map.of(
-          "nio", "jvfs's java.nio provider against the JDK's",
-          "random4k", "random 4 KiB reads of large files");
+      Map.of("random4k", "random 4 KiB reads of large files");
 
   private final Context context;
 
@@ -49,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "WORKLOAD",
       defaultValue = "smallfiles",
-      description = "smallfiles (default), lookup or all")
+      description = "smallfiles (default), lookup, nio or all")
   String workload = "smallfiles";
 
   @Option(names = "--json", description = "print JSON instead of a table")
@@ -117,6 +116,22 @@ final class BenchCommand implements Callable<Integer> {
       names = "--no-posix-probe",
       description = "the posix backend without its nonblocking probe: every call on its IO pool")
   boolean noPosixProbe;
+
+  @Option(
+      names = "--tree",
+      paramLabel = "DIR",
+      description =
+          "nio only: walk, read and stat the existing directory DIR as it is (not made, not"
+              + " changed) instead of the runner's tree")
+  @Nullable String tree;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "P",
+      description =
+          "nio only: the jvfs mount's coherence policy: watch (the default for posix), watch:PT1H,"
+              + " private, ttl:PT5S")
+  @Nullable String policy;
 
   @Option(
       names = "--storm",
@@ -235,6 +250,11 @@ final class BenchCommand implements Callable<Integer> {
     add(args, "--rounds", rounds);
     add(args, "--variants", variants);
     add(args, "--io-threads", ioThreads);
+    // With all, the nio options go to nio alone; else the runner refuses them for another.
+    if (w == Workload.NIO || !workload.equals("all")) {
+      add(args, "--tree", tree);
+      add(args, "--policy", policy);
+    }
     if (noPosixProbe) {
       args.add("--no-posix-probe");
     }

@@ -60,8 +60,8 @@ final class SvgChart {
                     + ": "
                     + r.files()
                     + " files of "
-                    + r.size()
-                    + " bytes; ops/s, longer is faster; ratio to "
+                    + (r.size() < 0 ? "various sizes" : r.size() + " bytes")
+                    + "; ops/s, longer is faster; ratio to "
                     + r.baseline())));
     svg.append(
         String.format(
@@ -74,13 +74,12 @@ final class SvgChart {
     for (Result res : r.results()) {
       max = Math.max(max, res.opsPerSecond());
     }
-    Result base = r.result(r.baseline());
     for (Result res : r.results()) {
+      // A nio row ROW/VARIANT is compared with ROW/jdk, the others with the baseline.
+      Result base = r.baseOf(res);
       int length = max > 0 ? (int) Math.round(BAR_AREA * res.opsPerSecond() / max) : 0;
       String colour =
-          res.variant().equals(r.baseline())
-              ? "#9e9e9e"
-              : res.variant().startsWith("jvfs") ? "#1f77b4" : "#ff7f0e";
+          res == base ? "#9e9e9e" : res.variant().contains("jvfs") ? "#1f77b4" : "#ff7f0e";
       svg.append(
           String.format(
               Locale.ROOT,

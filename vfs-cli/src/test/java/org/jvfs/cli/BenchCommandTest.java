@@ -43,22 +43,17 @@ class BenchCommandTest {
     oneLine(
         CliRun.of("bench", "bogus"),
         Jvfs.USAGE,
-        "jvfs: bench: unknown workload 'bogus'; accepted: smallfiles, lookup, all (and later nio,"
-            + " random4k)");
+        "jvfs: bench: unknown workload 'bogus'; accepted: smallfiles, lookup, nio, all (and"
+            + " later random4k)");
   }
 
   @Test
   void plannedWorkloads_sayTheyAreNotAvailableYet() {
     oneLine(
-        CliRun.of("bench", "nio"),
-        Jvfs.FAILED,
-        "jvfs: the nio workload (jvfs's java.nio provider against the JDK's) is not available yet;"
-            + " available: smallfiles, lookup, all");
-    oneLine(
         CliRun.of("bench", "random4k", "--json"),
         Jvfs.FAILED,
         "jvfs: the random4k workload (random 4 KiB reads of large files) is not available yet;"
-            + " available: smallfiles, lookup, all");
+            + " available: smallfiles, lookup, nio, all");
   }
 
   @Test
@@ -70,9 +65,10 @@ class BenchCommandTest {
     oneLine(
         CliRun.of("bench", "smallfiles", "--variants", "jdk-nope"),
         Jvfs.USAGE,
-        "jvfs: bench: unknown variant of smallfiles: 'jdk-nope' (known: jdk-readAllBytes,"
-            + " jdk-filechannel, jdk-async, jvfs-posix, jvfs-posix-qd1, jvfs-aio, jvfs-aio-qd1,"
-            + " jdk-threads8, jvfs-posix-threads8, jvfs-posix-loop, jvfs-memory)");
+        "jvfs: bench: unknown variant of smallfiles: 'jdk-nope' (known: jdk-parallel,"
+            + " jvfs-posix, jdk-vthreads, jdk-keptfd, jdk-readAllBytes, jdk-filechannel,"
+            + " jdk-async, jvfs-posix-qd1, jvfs-aio, jvfs-aio-qd1, jdk-threads8,"
+            + " jvfs-posix-threads8, jvfs-posix-loop, jvfs-memory)");
     oneLine(
         CliRun.of("bench", "smallfiles", "--storm"),
         Jvfs.USAGE,
@@ -168,18 +164,17 @@ class BenchCommandTest {
   @Test
   void json_parsesAndHasTheFigures() {
     CliRun run =
-        CliRun.of(
-            args("bench", "smallfiles", "--json", "--variants", "jdk-readAllBytes,jvfs-memory"));
+        CliRun.of(args("bench", "smallfiles", "--json", "--variants", "jdk-parallel,jvfs-memory"));
     assertThat(run.code()).as(run.err()).isZero();
     @SuppressWarnings("unchecked")
     Map<String, Object> report = (Map<String, Object>) MiniJson.parse(run.out().trim());
     assertThat(report.get("workload")).isEqualTo("smallfiles");
-    assertThat(report.get("baseline")).isEqualTo("jdk-readAllBytes");
+    assertThat(report.get("baseline")).isEqualTo("jdk-parallel");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> results = (List<Map<String, Object>>) report.get("results");
     assertThat(results)
         .extracting(r -> r.get("variant"))
-        .containsExactly("jdk-readAllBytes", "jvfs-memory");
+        .containsExactly("jdk-parallel", "jvfs-memory");
     for (Map<String, Object> r : results) {
       assertThat(r)
           .containsKeys("ops_per_s", "ns_per_op", "p50_ns", "p99_ns", "cpu_ns_per_op", "ratio");
@@ -197,8 +192,10 @@ class BenchCommandTest {
     Map<String, Object> all = (Map<String, Object>) MiniJson.parse(run.out().trim());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> reports = (List<Map<String, Object>>) all.get("reports");
-    assertThat(reports).extracting(r -> r.get("workload")).containsExactly("smallfiles", "lookup");
-    assertThat(all.get("not_available")).isEqualTo(List.of("nio", "random4k"));
+    assertThat(reports)
+        .extracting(r -> r.get("workload"))
+        .containsExactly("smallfiles", "lookup", "nio");
+    assertThat(all.get("not_available")).isEqualTo(List.of("random4k"));
     int rows = 0;
     for (Map<String, Object> r : reports) {
       rows += ((List<?>) r.get("results")).size();
@@ -214,6 +211,32 @@ class BenchCommandTest {
     }
     assertThat(bars).isEqualTo(rows);
     assertThat(run.err()).contains("chart: " + chart);
+  }
+
+  @Test
+  void nio_overAnExistingTree_table() throws Exception {
+    Path doc = Files.createDirectories(tmp.resolve("doc/pkg"));
+    Files.writeString(doc.resolve("README"), "read me");
+    Files.writeString(doc.resolve("copyright"), "(c)");
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "nio",
+            "--tree",
+            tmp.resolve("doc").toString(),
+            "--warmup",
+            "0",
+            "--rounds",
+            "1");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("nio: a tree of 2 files of various sizes")
+        .containsPattern("exists-absent/jvfs-posix .*x")
+        .containsPattern("channel-8k/jdk .* 1\\.00x");
+    oneLine(
+        CliRun.of("bench", "lookup", "--tree", "/tmp"),
+        Jvfs.USAGE,
+        "jvfs: bench: --tree is an option of the nio workload");
   }
 
   @Test

@@ -145,7 +145,7 @@ final class Opens {
     PosixNode node = new PosixNode(s.dev, s.ino, dir.child(name));
     int type = s.type();
     boolean stream = type == Linux.S_IFIFO || type == Linux.S_IFCHR || type == Linux.S_IFSOCK;
-    PosixFile file = root.adopt(fd, node, placement, stream);
+    PosixFile file = root.adopt(fd, node, placement, stream, type == Linux.S_IFREG);
     return new Opened(file, NodeInfo.of(node, StatxAttributes.of(s)), created);
   }
 }

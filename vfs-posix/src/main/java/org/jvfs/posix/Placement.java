@@ -54,6 +54,11 @@ import org.jvfs.spi.Errno;
  *       than the thread's read buffer ({@link #readsHere}): EAGAIN instead of waiting for the disk.
  *       A count short of the size {@code statx} reported is never taken for the end of file (the
  *       read may have stopped where the page cache does): the read goes to the pool.
+ *   <li>one {@code preadv2} with {@code RWF_NOWAIT} for a positional read of an open regular file
+ *       ({@code PosixFile#read}): a count above 0 is the read's answer (a read may be short); 0 or
+ *       EAGAIN is the end of the file only if a {@code statx} of the descriptor with {@code
+ *       AT_STATX_DONT_SYNC} then finds it no longer than the position; else, and for EOPNOTSUPP,
+ *       the read goes to the pool. {@code PosixFile#size} is such a {@code statx} too.
  * </ul>
  *
  * <p>Nothing else: no {@code close} (any close may be the last of a file another process deleted,

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.jvfs.posix.ffi.Linux;
 import org.jvfs.posix.ffi.PosixNative;
 import org.jvfs.posix.ffi.Statx;
@@ -36,6 +37,7 @@ final class PosixFile implements BackendFile {
   private final Placement placement;
   private final PosixRoot root;
   private final boolean stream;
+  private final boolean regular;
   private final Runnable onClose;
 
   PosixFile(
@@ -44,12 +46,14 @@ final class PosixFile implements BackendFile {
       Placement placement,
       PosixRoot root,
       boolean stream,
+      boolean regular,
       Runnable onClose) {
     this.node = node;
     this.fd = fd;
     this.placement = placement;
     this.root = root;
     this.stream = stream;
+    this.regular = regular;
     this.onClose = onClose;
   }
 
@@ -100,6 +104,12 @@ final class PosixFile implements BackendFile {
     if (stream) {
       return streamCall(Linux.POLLIN, f -> readStream(f, dst));
     }
+    if (regular && dst.hasRemaining() && placement.here() == Placement.Mode.NONBLOCKING) {
+      CompletableFuture<Integer> here = readHere(dst, position);
+      if (here != null) {
+        return here;
+      }
+    }
     return call(
         f -> {
           if (!dst.hasRemaining()) {
@@ -109,6 +119,49 @@ final class PosixFile implements BackendFile {
           return n == 0 ? -1 : (int) n;
         });
   }
+
+  /**
+   * A read of a regular file on the caller's thread (see {@link Placement}): one {@code preadv2}
+   * with {@code RWF_NOWAIT}, taken if it read something. A count of 0 or EAGAIN is taken for the
+   * end of the file only if a {@code statx} of the descriptor that follows it ({@code
+   * AT_STATX_DONT_SYNC}) finds the file no longer than {@code position}: the read may have stopped
+   * where the page cache does. Returns null where the pool must read: data not cached, a file
+   * system that cannot read without waiting, an interrupted call.
+   */
+  private @Nullable CompletableFuture<Integer> readHere(ByteBuffer dst, long position) {
+    if (!fd.acquire()) {
+      return CompletableFuture.failedFuture(new ClosedChannelException());
+    }
+    try {
+      long n = nat.preadNowait(fd.fd(), dst, position);
+      if (n > 0) {
+        return CompletableFuture.completedFuture((int) n);
+      }
+      if (n == 0 || n == -Linux.EAGAIN) {
+        long size = sizeHere(fd.fd());
+        return size >= 0 && position >= size ? END : null;
+      }
+      if (n == -Linux.EOPNOTSUPP || n == -Linux.EINTR) {
+        return null;
+      }
+      return CompletableFuture.failedFuture(PosixErrors.of((int) n));
+    } finally {
+      fd.release();
+    }
+  }
+
+  /** Returns the size of the open file {@code f} as the kernel has it, or -errno. */
+  private long sizeHere(int f) {
+    Statx s = new Statx();
+    int r =
+        nat.statx(f, EMPTY, Linux.AT_EMPTY_PATH | Linux.AT_STATX_DONT_SYNC, Linux.STATX_SIZE, s);
+    return r == 0 ? s.size : r;
+  }
+
+  private static final byte[] EMPTY = new byte[0];
+
+  /** The answer of a read at the end of the file; never completed by anyone else. */
+  private static final CompletableFuture<Integer> END = CompletableFuture.completedFuture(-1);
 
   /**
    * One nonblocking read of a stream. {@code read} answers 0 both at the end (every writer left)
@@ -149,8 +202,23 @@ final class PosixFile implements BackendFile {
     return call(f -> (int) PosixErrors.check(nat.pwrite(f, src, position)));
   }
 
+  /**
+   * Returns the size from a {@code statx} of the descriptor: on a caller's thread where calls are
+   * tried there, with {@code AT_STATX_DONT_SYNC} (what the kernel has, as a whole-file read's size
+   * is; see {@link Placement}), else on the pool.
+   */
   @Override
   public CompletionStage<Long> size() {
+    if (placement.here() == Placement.Mode.NONBLOCKING && fd.acquire()) {
+      try {
+        long size = sizeHere(fd.fd());
+        if (size >= 0) {
+          return CompletableFuture.completedFuture(size);
+        }
+      } finally {
+        fd.release();
+      }
+    }
     return call(
         f -> {
           Statx s = new Statx();

@@ -362,8 +362,9 @@ public final class PosixRoot {
    *
    * @param stream whether the file has no position to read at (a FIFO, a character device, a
    *     socket): its reads and writes wait in the {@link Poller}
+   * @param regular whether it is a regular file: its reads may be tried on a caller's thread
    */
-  PosixFile adopt(int fd, PosixNode node, Placement placement, boolean stream)
+  PosixFile adopt(int fd, PosixNode node, Placement placement, boolean stream, boolean regular)
       throws BackendException {
     PosixFile[] self = new PosixFile[1];
     PosixFile file =
@@ -373,6 +374,7 @@ public final class PosixRoot {
             placement,
             this,
             stream,
+            regular,
             () -> openFiles.remove(self[0]));
     self[0] = file;
     openFiles.add(file);

@@ -139,6 +139,44 @@ class CallerThreadSyscallsTest {
   }
 
   @Test
+  void aReadOfACachedRegularFile_andItsEnd_areAnsweredOnTheCallersThread() throws Exception {
+    AsyncFile small = vfs.open("/small").get(WAIT, TimeUnit.SECONDS);
+    try {
+      assertThat(small.read(ByteBuffer.allocate(8), 0).get(WAIT, TimeUnit.SECONDS))
+          .isEqualTo(5); // now in the page cache
+      List<CompletableFuture<Integer>> reads = new ArrayList<>();
+      ByteBuffer heap = ByteBuffer.allocate(3);
+      ByteBuffer direct = ByteBuffer.allocateDirect(8);
+      List<Call> calls =
+          traced(
+              () -> {
+                reads.add(small.read(heap, 1));
+                reads.add(small.read(direct, 2));
+                reads.add(small.read(ByteBuffer.allocate(4), 5));
+              });
+      assertAllowed(calls);
+      if (triesHere) {
+        assertThat(reads.get(0)).isCompletedWithValue(3);
+        assertThat(reads.get(1)).isCompletedWithValue(3);
+        // The end: a read of 0 bytes, then a statx that finds the file no longer than 5 bytes.
+        assertThat(reads.get(2)).isCompletedWithValue(-1);
+        assertThat(calls)
+            .extracting(Call::name)
+            .containsExactly("preadv2", "preadv2", "preadv2", "statx");
+      }
+      assertThat(reads.get(0).get(WAIT, TimeUnit.SECONDS)).isEqualTo(3);
+      assertThat(new String(heap.array(), StandardCharsets.UTF_8)).isEqualTo("mal");
+      assertThat(reads.get(1).get(WAIT, TimeUnit.SECONDS)).isEqualTo(3);
+      direct.flip();
+      assertThat(StandardCharsets.UTF_8.decode(direct).toString()).isEqualTo("all");
+      assertThat(reads.get(2).get(WAIT, TimeUnit.SECONDS)).isEqualTo(-1);
+      assertThat(small.size().get(WAIT, TimeUnit.SECONDS)).isEqualTo(5L);
+    } finally {
+      small.close().get(WAIT, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void aLeasedFile_isTriedOnTheCallersThreadWithoutWaiting_andOpenedElsewhere() throws Exception {
     assumeTrue(leased, "F_SETLEASE is refused here");
     List<CompletableFuture<?>> later = new ArrayList<>();

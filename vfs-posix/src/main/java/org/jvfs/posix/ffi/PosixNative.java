@@ -659,6 +659,42 @@ public final class PosixNative {
   }
 
   /**
+   * {@code preadv2(fd, iov, 1, offset, RWF_NOWAIT)} into {@code dst} from its position, with the
+   * limits of {@link #pread}: what the page cache holds, without waiting for the disk. Advances
+   * {@code dst}'s position. Not retried on EINTR.
+   *
+   * @return the bytes read (possibly fewer than asked, where the cached pages stop), 0 at end of
+   *     file, or -errno (EAGAIN: nothing cached at {@code position}; EOPNOTSUPP: the file system
+   *     cannot read without waiting)
+   */
+  public long preadNowait(int fd, ByteBuffer dst, long position) {
+    int want = Math.min(dst.remaining(), Linux.MAX_RW_COUNT);
+    Scratch s = scratch.get();
+    long addr;
+    ByteBuffer bounce = null;
+    if (dst.isDirect()) {
+      addr = address(dst) + dst.position();
+    } else {
+      bounce = s.io();
+      addr = s.ioAddr;
+      want = Math.min(want, bounce.capacity());
+    }
+    ByteBuffer iov = s.struct;
+    iov.putLong(0, addr);
+    iov.putLong(8, want);
+    SyscallTrace.record("preadv2", Linux.RWF_NOWAIT, 0);
+    long n = libc.preadv2(fd, s.structAddr, 1, position, Linux.RWF_NOWAIT);
+    if (n < 0) {
+      return -errno();
+    }
+    if (bounce != null) {
+      bounce.get(0, dst.array(), dst.arrayOffset() + dst.position(), (int) n);
+    }
+    dst.position(dst.position() + (int) n);
+    return n;
+  }
+
+  /**
    * Reads on in a file and tells whether more follows: one {@code pread} (with {@code flags} other
    * than 0, one {@code preadv2} with those flags) of {@link #peekRequest peekRequest(len)} bytes at
    * {@code position} into the thread's bounce buffer, of which at most {@code len} are copied into
