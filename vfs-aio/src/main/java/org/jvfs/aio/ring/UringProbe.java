@@ -283,7 +283,10 @@ public final class UringProbe {
           .append('\n');
     }
     if (nopNanos >= 0) {
-      b.append("  NOP round trip (submit + reap, median): ").append(nopNanos).append(" ns\n");
+      b.append("  NOP round trip (submit + reap on one thread, median of the probe's own, in a JVM")
+          .append(" not yet warmed up): ")
+          .append(nopNanos)
+          .append(" ns\n");
     }
     b.append("  switch: -D").append(DISABLE_PROPERTY).append("=true forces the fallback");
     return b.toString();
