@@ -118,6 +118,34 @@ final class AttributeOps {
     }
   }
 
+  /**
+   * The node's attributes in {@code mode}, refused (ENOENT) if its path now names another file. In
+   * {@link Mode#NONBLOCKING}, the nonblocking form: one confined {@code openat2} of the node's path
+   * from the root with {@code O_PATH} and {@code RESOLVE_CACHED}, then {@code statx} of that
+   * descriptor with {@code AT_STATX_DONT_SYNC}, the descriptor handed to the {@link Closer}; it
+   * gives up (for the pool) where the path is not in the kernel's caches, for the root, and without
+   * {@code RESOLVE_CACHED}.
+   */
+  NodeAttributes attributes(PosixNode n, Mode mode) throws Exception {
+    if (mode == Mode.MAY_BLOCK) {
+      return attributes(n);
+    }
+    Placement.require(!n.isRoot() && root.resolvesCached());
+    int fd = Placement.opened(mode, root.openNode(n, O_PATH));
+    PosixErrors.check(fd);
+    try {
+      Statx s = new Statx();
+      int flags = AT_EMPTY_PATH | Placement.statxSync(mode);
+      PosixErrors.check(nat.statx(fd, EMPTY, flags, PosixRoot.STATX_MASK, s));
+      if (s.dev != n.dev || s.ino != n.ino) {
+        throw new BackendException(Errno.ENOENT); // as below: another file under the node's path
+      }
+      return StatxAttributes.of(s);
+    } finally {
+      root.closeDescriptor(fd); // even an O_PATH descriptor may hold the last link of a file
+    }
+  }
+
   /** The node's attributes, refused (ENOENT) if its path now names another file. Blocks. */
   NodeAttributes attributes(PosixNode n) throws Exception {
     Statx s = new Statx();

@@ -26,11 +26,11 @@ import org.jvfs.spi.Errno;
  *   <li>A call made on any other thread, with the probe on ({@link PosixOptions#probe()}) and a
  *       kernel that has {@code RESOLVE_CACHED} (Linux 5.12, and not under {@link
  *       ResolveMode#WALK}), is first tried on the caller's thread in its nonblocking form ({@link
- *       Mode#NONBLOCKING}), if it has one: a lookup, a whole-file read, or an open that neither
- *       creates nor truncates. At the first step that would block, the attempt gives up (handing
- *       what it opened to the {@link Closer}) and the call goes to the IO pool, where it starts
- *       again in full. A failure that is an answer (no such file, not a directory, ...) is the
- *       call's answer, on the caller's thread.
+ *       Mode#NONBLOCKING}), if it has one: a lookup, a node's attributes, a whole-file read, or an
+ *       open that neither creates nor truncates. At the first step that would block, the attempt
+ *       gives up (handing what it opened to the {@link Closer}) and the call goes to the IO pool,
+ *       where it starts again in full. A failure that is an answer (no such file, not a directory,
+ *       ...) is the call's answer, on the caller's thread.
  *   <li>Every other call goes to the IO pool; a full queue fails it with EAGAIN, the caller never
  *       waits.
  * </ol>

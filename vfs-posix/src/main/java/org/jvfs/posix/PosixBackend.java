@@ -200,7 +200,7 @@ public final class PosixBackend implements Backend {
   @Override
   public CompletionStage<NodeAttributes> attributes(Node node) {
     PosixNode n = node(node);
-    return placement.runBlocking(() -> attributes.attributes(n));
+    return placement.run(mode -> attributes.attributes(n, mode));
   }
 
   @Override

@@ -237,6 +237,16 @@ public final class PosixRoot {
         fd -> openRetryingOutOfDescriptors(() -> resolver.openName(fd, name.bytes(), flags, mode)));
   }
 
+  /**
+   * Opens node {@code n} by its physical path with one confined {@code openat2} from the root and
+   * {@code RESOLVE_CACHED}: EAGAIN where that needs IO. Only where {@link #resolvesCached()}.
+   *
+   * @return the descriptor, or -errno
+   */
+  int openNode(PosixNode n, int flags) {
+    return resolver.openPath(n.parentPath(), n.name(), flags, 0, true);
+  }
+
   /** Returns true if a confined {@code openat2} from the root takes {@code RESOLVE_CACHED}. */
   boolean resolvesCached() {
     return resolver.mode() == ResolveMode.OPENAT2 && resolver.cachedResolution();

@@ -91,8 +91,12 @@ class WhereCallsRunTest {
     PosixBackend b = open(PosixOptions.builder(root).watch(false));
     assertThat(b.capabilities()).contains(Capability.NONBLOCKING_PROBE);
     assertThat(get(b.lookup(b.root(), Name.of("none")))).isNull(); // now a negative dentry
+    Node f = get(b.lookup(b.root(), Name.of("f"))).node();
     holdIoThreads(b);
     assertThat(read(b, b.root(), "f")).isCompletedWithValueMatching(c -> c.length == 7);
+    assertThat(b.attributes(f).toCompletableFuture())
+        .as("a node's attributes: openat2 RESOLVE_CACHED of its path, statx DONT_SYNC")
+        .isCompletedWithValueMatching(a -> a.size() == 7 && a.isRegularFile());
     assertThat(b.probeLookup(b.root(), Name.of("f")).info()).isNotNull();
     assertThat(b.probeLookup(b.root(), Name.of("none")).isKnown()).as("absent").isTrue();
     CompletableFuture<Opened> opened = open(b, "f", OpenFlags.READ);
