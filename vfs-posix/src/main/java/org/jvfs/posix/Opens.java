@@ -58,7 +58,7 @@ final class Opens {
     if (root.openFilesFull()) {
       throw new BackendException(Errno.EMFILE);
     }
-    int base = accessFlags(flags) | Placement.OPEN_FLAGS;
+    int base = PosixRoot.accessFlags(flags) | Placement.OPEN_FLAGS;
     if (flags.createNew()) {
       int fd = openChild(d, name, base | Linux.O_CREAT | Linux.O_EXCL, mode, where);
       return opened(PosixErrors.check(fd), d, name, true, where);
@@ -111,25 +111,6 @@ final class Opens {
     } finally {
       nat.close(fd);
     }
-  }
-
-  static int accessFlags(OpenFlags flags) {
-    int f =
-        flags.read() && flags.write()
-            ? Linux.O_RDWR
-            : flags.write() ? Linux.O_WRONLY : Linux.O_RDONLY;
-    if (flags.append()) {
-      f |= Linux.O_APPEND;
-    }
-    if (flags.truncate()) {
-      f |= Linux.O_TRUNC;
-    }
-    if (flags.sync()) {
-      f |= Linux.O_SYNC;
-    } else if (flags.dsync()) {
-      f |= Linux.O_DSYNC;
-    }
-    return f;
   }
 
   /** Wraps a new descriptor; closes it if its statx fails. */

@@ -20,6 +20,7 @@ import org.jvfs.spi.Errno;
 import org.jvfs.spi.Invalidations;
 import org.jvfs.spi.Name;
 import org.jvfs.spi.Node;
+import org.jvfs.spi.OpenFlags;
 
 /**
  * What the native backends over one root directory share in a process: the root descriptor, its
@@ -113,6 +114,30 @@ public final class PosixRoot {
    */
   public static long resolveFlags(boolean cachedOnly) {
     return cachedOnly ? Resolver.CONFINED | Linux.RESOLVE_CACHED : Resolver.CONFINED;
+  }
+
+  /**
+   * Returns the access mode and the status flags ({@code O_APPEND}, {@code O_TRUNC}, {@code
+   * O_SYNC}/{@code O_DSYNC}) of {@code flags}: the part of an open's flags every native backend
+   * derives the same way.
+   */
+  public static int accessFlags(OpenFlags flags) {
+    int f =
+        flags.read() && flags.write()
+            ? Linux.O_RDWR
+            : flags.write() ? Linux.O_WRONLY : Linux.O_RDONLY;
+    if (flags.append()) {
+      f |= Linux.O_APPEND;
+    }
+    if (flags.truncate()) {
+      f |= Linux.O_TRUNC;
+    }
+    if (flags.sync()) {
+      f |= Linux.O_SYNC;
+    } else if (flags.dsync()) {
+      f |= Linux.O_DSYNC;
+    }
+    return f;
   }
 
   /** Returns {@code flags} as every confined open passes them: with O_NOFOLLOW and O_CLOEXEC. */

@@ -73,7 +73,7 @@ final class UringOpens {
     }
     int mode = permissions == null ? 0666 : StatxAttributes.mode(permissions);
     byte[] path = root.path(dir, name);
-    int base = PosixRoot.openFlags(accessFlags(flags) | Linux.O_NONBLOCK);
+    int base = PosixRoot.openFlags(PosixRoot.accessFlags(flags) | Linux.O_NONBLOCK);
     CompletableFuture<Opened> result;
     if (flags.createNew()) {
       result =
@@ -179,24 +179,5 @@ final class UringOpens {
     Node node = owner.posixRoot().node(s, dir, name);
     UringFile file = owner.adopt(node, fd);
     return new Opened(file, NodeInfo.of(node, StatxAttributes.of(s)), created);
-  }
-
-  static int accessFlags(OpenFlags flags) {
-    int f =
-        flags.read() && flags.write()
-            ? Linux.O_RDWR
-            : flags.write() ? Linux.O_WRONLY : Linux.O_RDONLY;
-    if (flags.append()) {
-      f |= Linux.O_APPEND;
-    }
-    if (flags.truncate()) {
-      f |= Linux.O_TRUNC;
-    }
-    if (flags.sync()) {
-      f |= Linux.O_SYNC;
-    } else if (flags.dsync()) {
-      f |= Linux.O_DSYNC;
-    }
-    return f;
   }
 }
